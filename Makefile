@@ -1,0 +1,43 @@
+# The set-up contract: `make demo` and `make test` work on a fresh machine with only python3.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+AS_OF  ?= $(shell date +%Y-%m-%d)
+
+.PHONY: demo test lint typecheck bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEVSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(STAMP)
+
+demo: $(STAMP)
+	mkdir -p out
+	$(BIN)/redactor inspect examples/06DAMASCUS728.txt --as-of $(AS_OF)
+	$(BIN)/redactor inspect examples/06DAMASCUS728.txt --as-of $(AS_OF) --json > out/06DAMASCUS728.inspect.json
+	@echo "wrote out/06DAMASCUS728.inspect.json"
+
+lint: $(DEVSTAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+typecheck: $(DEVSTAMP)
+	$(BIN)/mypy
+
+test: lint typecheck
+	$(BIN)/pytest --cov --cov-branch --cov-report=term-missing
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .coverage
