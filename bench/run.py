@@ -1,0 +1,303 @@
+#!/usr/bin/env python3
+"""Benchmark suite: ``make bench`` (= ``python bench/run.py``).
+
+Generates a synthetic corpus in memory (bench/corpus.py), times every registered *case* over it
+in this one process, and prints rates plus *ratio lines* that compare a case with a baseline
+case measured in the same run (targets are ratios, never absolute numbers; see bench/README.md).
+
+Timing: one untimed warm-up, then ``--reps`` (>= 3) timed repetitions; the median is reported
+with the min-max range. MB = 10^6 bytes of UTF-8 input.
+
+To add a benchmark: write a loader that returns a callable over the corpus (``CaseFn``), register
+it in ``CASES``, and add a ``Ratio`` against the baseline it should be judged by.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from baseline import naive_parse, naive_redact
+from corpus import generate
+
+# A case runs over the whole corpus. It may return extra unit counts for one pass (e.g.
+# {"pages": 2250}); these are reported per second next to cables/s.
+CaseFn = Callable[[Sequence[str]], Mapping[str, float] | None]
+
+
+class UnavailableError(Exception):
+    """The code a case measures is not there (yet); the case is skipped, not failed."""
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    label: str
+    load: Callable[[], CaseFn]  # raises UnavailableError when the measured code is missing
+    limit: int | None = None  # time only the first `limit` cables (for slow cases, e.g. PDF)
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """numerator rate / denominator rate (cables/s), both measured in this run, >= target."""
+
+    label: str
+    numerator: str
+    denominator: str
+    target: float
+
+
+# ---------------------------------------------------------------------------- cases
+
+
+def _naive_parse() -> CaseFn:
+    def run(texts: Sequence[str]) -> None:
+        for t in texts:
+            naive_parse(t)
+
+    return run
+
+
+def _naive_redact() -> CaseFn:
+    def run(texts: Sequence[str]) -> None:
+        for t in texts:
+            naive_redact(t)
+
+    return run
+
+
+def _redactor_parse() -> CaseFn:
+    try:
+        from redactor import parse  # noqa: PLC0415  (lazy: the package is being written)
+    except Exception as exc:
+        raise UnavailableError(
+            f"redactor.parse not available yet ({type(exc).__name__}: {exc})"
+        ) from exc
+
+    def run(texts: Sequence[str]) -> None:
+        for t in texts:
+            parse(t)
+
+    return run
+
+
+CASES: list[Case] = [
+    Case("naive_parse", "naive baseline: parse (PERFORMANCE.md §3)", _naive_parse),
+    Case("naive_redact", "naive baseline: parse + redact (§3)", _naive_redact),
+    Case("redactor_parse", "redactor.parse(text)", _redactor_parse),
+]
+
+RATIOS: list[Ratio] = [
+    Ratio("parse vs naive parse", "redactor_parse", "naive_parse", 0.30),
+]
+
+
+# ---------------------------------------------------------------------------- timing
+
+
+@dataclass
+class Result:
+    case: Case
+    cables: int = 0
+    nbytes: int = 0
+    times: list[float] = field(default_factory=list)
+    units: dict[str, float] = field(default_factory=dict)
+    skipped: str | None = None  # why the case did not run (unavailable or failed)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    def rate(self, seconds: float | None = None) -> float:
+        """Cables per second at the median (or at the given time)."""
+        return self.cables / (self.median if seconds is None else seconds)
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.case.name, "label": self.case.label}
+        if self.skipped is not None:
+            return out | {"skipped": self.skipped}
+        med = self.median
+        return out | {
+            "cables": self.cables,
+            "bytes": self.nbytes,
+            "times_s": self.times,
+            "median_s": med,
+            "min_s": min(self.times),
+            "max_s": max(self.times),
+            "cables_per_s": self.rate(),
+            "cables_per_s_range": [self.rate(max(self.times)), self.rate(min(self.times))],
+            "mb_per_s": self.nbytes / med / 1e6,
+            "us_per_cable": med / self.cables * 1e6,
+            "units_per_s": {k: v / med for k, v in self.units.items()},
+        }
+
+
+def _first_failure(fn: CaseFn, texts: Sequence[str]) -> int | None:
+    for i, t in enumerate(texts):
+        try:
+            fn([t])
+        except Exception:
+            return i
+    return None
+
+
+def measure(case: Case, texts: Sequence[str], refs: Sequence[str], reps: int) -> Result:
+    if case.limit is not None:
+        texts, refs = texts[: case.limit], refs[: case.limit]
+    result = Result(case, cables=len(texts), nbytes=sum(len(t.encode("utf-8")) for t in texts))
+    try:
+        fn = case.load()
+    except UnavailableError as exc:
+        result.skipped = str(exc)
+        return result
+    try:
+        fn(texts)  # warm-up, untimed
+    except Exception as exc:
+        i = _first_failure(fn, texts)
+        where = f" on cable {i} ({refs[i]})" if i is not None else ""
+        result.skipped = f"failed{where}: {type(exc).__name__}: {exc}"
+        return result
+    for _ in range(reps):
+        gc.collect()
+        t0 = time.perf_counter()
+        units = fn(texts)
+        result.times.append(time.perf_counter() - t0)
+        result.units = dict(units or {})
+    return result
+
+
+def ratio_line(ratio: Ratio, results: Mapping[str, Result]) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "label": ratio.label,
+        "numerator": ratio.numerator,
+        "denominator": ratio.denominator,
+        "target": ratio.target,
+    }
+    num, den = results.get(ratio.numerator), results.get(ratio.denominator)
+    if num is None or den is None:
+        return out | {"value": None, "status": "SKIP (case not selected)"}
+    for r in (num, den):
+        if r.skipped is not None:
+            return out | {"value": None, "status": f"SKIP ({r.case.name}: {r.skipped})"}
+    value = num.rate() / den.rate()
+    return out | {"value": value, "status": "PASS" if value >= ratio.target else "FAIL"}
+
+
+# ---------------------------------------------------------------------------- report
+
+
+def _fmt_row(r: Result) -> str:
+    head = f"{r.case.name:<16} {r.cables:>7,} "
+    if r.skipped is not None:
+        return head + f" -- {r.skipped}"
+    t = r.times
+    med = r.median
+    extra = "".join(f"  {v / med:,.0f} {k}/s" for k, v in r.units.items())
+    return head + (
+        f"{med:8.3f} [{min(t):.3f}-{max(t):.3f}] {r.rate():>10,.0f} {r.nbytes / med / 1e6:>7.1f}"
+        f" {med / r.cables * 1e6:>9.2f}{extra}"
+    )
+
+
+def report(results: Sequence[Result], ratios: Sequence[dict[str, Any]]) -> None:
+    print(f"\n{'case':<16} {'cables':>7}  {'s median [min-max]':<22} {'cables/s':>10}", end="")
+    print(f" {'MB/s':>7} {'us/cable':>9}")
+    for r in results:
+        print(_fmt_row(r))
+    print()
+    for r in results:
+        print(f"  {r.case.name:<16} {r.case.label}")
+    if ratios:
+        print("\nratios (throughput numerator / denominator, both measured in this run)")
+        for x in ratios:
+            value = "-" if x["value"] is None else f"{x['value']:.2f}x"
+            what = f"{x['numerator']} / {x['denominator']}"
+            print(
+                f"  {x['label']:<22} {what:<30} {value:>7}  target >= {x['target']:.2f}x  "
+                f"{x['status']}"
+            )
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "nproc": os.cpu_count(),
+        "load1": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--n", type=int, default=10_000, help="cables to generate (default 10000)")
+    ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    ap.add_argument("--reps", type=int, default=3, help="timed repetitions, >= 3 (default 3)")
+    ap.add_argument("--case", action="append", metavar="NAME", help="run only these cases")
+    ap.add_argument("--json", type=Path, metavar="FILE", help="also write the results as JSON")
+    ap.add_argument("--check", action="store_true", help="exit 1 if a ratio line FAILs")
+    ap.add_argument("--list", action="store_true", help="list the cases and ratios, then exit")
+    args = ap.parse_args(argv)
+    if args.list:
+        for c in CASES:
+            print(f"{c.name:<16} {c.label}")
+        for x in RATIOS:
+            print(f"ratio: {x.label}: {x.numerator} / {x.denominator} >= {x.target:.2f}x")
+        return 0
+    if args.reps < 3:
+        ap.error("--reps must be at least 3")
+    known = {c.name for c in CASES}
+    if args.case and not set(args.case) <= known:
+        ap.error(f"unknown case(s) {sorted(set(args.case) - known)}; known: {sorted(known)}")
+    cases = [c for c in CASES if not args.case or c.name in args.case]
+
+    t0 = time.perf_counter()
+    refs, texts = [], []
+    for ref, text in generate(args.n, args.seed):
+        refs.append(ref)
+        texts.append(text)
+    gen_s = time.perf_counter() - t0
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    m = machine()
+    print(
+        f"corpus: {len(texts):,} cables, {nbytes / 1e6:.1f} MB (mean {nbytes / len(texts):,.0f} B),"
+        f" seed {args.seed}, generated in {gen_s:.2f} s"
+    )
+    print(
+        f"python {m['python']} on {m['platform']}, nproc {m['nproc']}, load1 {m['load1']:.2f};"
+        f" median of {args.reps} reps after 1 warm-up; MB = 10^6 bytes"
+    )
+
+    results: dict[str, Result] = {}
+    for case in cases:
+        print(f"  timing {case.name} ...", file=sys.stderr, flush=True)
+        results[case.name] = measure(case, texts, refs, args.reps)
+    ratios = [ratio_line(x, results) for x in RATIOS]
+    report(list(results.values()), ratios)
+
+    if args.json:
+        doc = {
+            "machine": m,
+            "corpus": {"n": len(texts), "seed": args.seed, "bytes": nbytes, "generate_s": gen_s},
+            "reps": args.reps,
+            "cases": [r.as_json() for r in results.values()],
+            "ratios": ratios,
+        }
+        args.json.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+        print(f"\nwrote {args.json}")
+    failed = any(x["status"] == "FAIL" for x in ratios)
+    return 1 if args.check and failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

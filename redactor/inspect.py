@@ -1,0 +1,82 @@
+"""The ``inspect`` report: a document's markings and portions as plain data.
+
+Pure: it takes a parsed document and an ``as_of`` date and returns JSON-ready data whose
+keys are a stable interface (documented in the README). Levels are spelled in full,
+controls in banner form, offsets index the original text.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from redactor.markings import Marking
+from redactor.model import Document
+
+__all__ = ["inspect_document"]
+
+
+def _marking(marking: Marking | None) -> dict[str, Any] | None:
+    if marking is None:
+        return None
+    return {
+        "level": marking.level.banner_word if marking.level is not None else None,
+        "controls": list(marking.controls),
+        "rel_to": list(marking.rel_to),
+        "raw": marking.raw,
+        "marking": marking.banner_form(),
+    }
+
+
+def inspect_document(document: Document, *, as_of: datetime.date) -> dict[str, Any]:
+    """The report printed by ``redactor inspect`` (``--json`` prints exactly this)."""
+    decl = document.declassification
+    text = document.text
+    subject = document.subject
+    subject_text = None
+    if subject is not None:
+        value = document.field("subject")
+        start = (
+            subject.mark_end
+            if subject.mark_end is not None
+            else value.value_start
+            if value
+            else subject.start
+        )
+        subject_text = " ".join(text[start : subject.end].split()) or None
+    portions = []
+    for p in document.portions:
+        m = p.marking
+        portions.append(
+            {
+                "kind": str(p.kind),
+                "number": p.number,
+                "marking": m.raw if m is not None else None,
+                "level": m.level.banner_word if m is not None and m.level is not None else None,
+                "controls": list(m.controls) if m is not None else [],
+                "rel_to": list(m.rel_to) if m is not None else [],
+                "start": p.start,
+                "end": p.end,
+            }
+        )
+    cb = document.classified_by
+    return {
+        "source": document.source,
+        "as_of": as_of.isoformat(),
+        "reference_id": document.reference_id,
+        "date_of_origin": document.origin.isoformat() if document.origin else None,
+        "banner": _marking(document.banner),
+        "declassification": {
+            "raw": decl.raw,
+            "kind": str(decl.kind),
+            "date": decl.date.isoformat() if decl.date else None,
+            "status": str(document.declassification_status(as_of)),
+            "warnings": list(decl.warnings),
+        },
+        "reasons": list(document.reasons),
+        "classified_by": cb.name if cb is not None else None,
+        "tags": list(document.tags),
+        "subject": subject_text,
+        "portions": portions,
+        "warnings": list(document.warnings),
+    }

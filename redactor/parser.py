@@ -1,0 +1,753 @@
+"""Parse a marked document (a State cable, or a CAPCO-marked memo) into a :class:`Document`.
+
+The parser reads, it never repairs: every element keeps the exact offsets of its text in
+the input, and the parts partition the input so that it rebuilds byte for byte (CRLF, a
+BOM, trailing spaces and all). It is written for the real variety of CABLES.md: banners
+glued to routing lines or spread in lower case, DECL lines glued to TAGS, paragraphs
+reflowed onto one line, page headers and section markers in mid-sentence.
+
+Strategy, chosen for speed (a handful of regex passes per cable, no per-character loop):
+
+1. find the paragraph starts (one ``finditer`` over the text); the header region is
+   everything before the first one;
+2. in the header region, find the banner, the captions after it, the E.O./DECL line,
+   TAGS, SUBJECT, REF and the Classified By statement;
+3. find the layout (page headers, section continuation markers, the WikiLeaks
+   partial-extract notice) and the signature;
+4. cut the body into portions at the paragraph starts and partition the whole text.
+
+A portion mark that cannot be read becomes an *unknown* marking (level ``None``), which
+every later stage withholds: per 32 CFR 2001.24(f) information marked classified stays
+classified despite missing or defective markings, so a misreading must fail closed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime
+import functools
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from redactor.declass import Declassification, DeclassKind, find_declassification
+from redactor.errors import ParseError
+from redactor.markings import Marking, parse_banner, parse_caption, parse_portion_mark, roll_up
+from redactor.model import Document, Field, Part, PartKind, Portion, PortionKind
+from redactor.reasons import find_classified_by, parse_reasons
+
+__all__ = ["parse"]
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1
+    )
+}
+
+# A mark candidate: a parenthesised run on one line, or the malformed open-paren-less
+# form seen in cablemap's fixtures (`2. SBU) Content`, MARKINGS.md §1.3).
+# A REL TO list may wrap onto the next line (08STATE79112), so one line break is allowed.
+_PAREN = r"\([^()\n]{1,120}(?:\n[^()\n]{1,80})?\)"
+_MARK = rf"{_PAREN}|[A-Za-z][A-Za-z/\- ]{{0,8}}\)"
+# The whole-text forms set every portion (MARKINGS.md §1.3): `1. CONFIDENTIAL - ENTIRE TEXT.`
+_ENTIRE = r"(?:TOP[ ]SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U)[ \t]*-[ \t]*ENTIRE[ \t]+TEXT"
+
+# Paragraph starts: what follows a line start, a pilcrow or a sentence end.
+_AFTER = rf"""
+    (?:
+        (?P<num>\d{{1,3}})[ \t]*(?P<sep>\.|,(?=[ \t]*\())   # ¶12.  1.(C)  1, (C) -- not 1.4
+        (?:[ \t]+|(?=\())
+        (?:(?P<entire>\(?{_ENTIRE}\)?\.?)|(?P<mark>{_MARK})|(?=\S))
+      | (?P<sub>[A-Za-z]\.|\(?[a-z0-9]{{1,2}}\)|-{{1,2}}|•)[ \t]*(?P<smark>{_PAREN})
+      | (?P<bare>{_PAREN})(?=\s*\S)
+    )
+"""
+# Three passes, each beginning with one literal character so that Python's re skips
+# ahead to candidates instead of trying every position (PERFORMANCE.md §2: a MULTILINE
+# `^` or a leading character class is 5-10x slower). The text is searched as "\n" + text.
+_LINE_START = re.compile(r"\n(?P<indent>[ \t]*)(?P<lead>¶[ \t]*)?" + _AFTER, re.VERBOSE)
+_PILCROW = re.compile(r"(?P<lead>¶[ \t]*)" + _AFTER, re.VERBOSE)  # reflowed bodies
+# "... more vocal. 9. ( C) With regard": a reflowed paragraph start without pilcrow
+# (07SANTIAGO983, 09BRASILIA1383); counted only when a real mark follows.
+_SENTENCE_END = re.compile(r"\.[ \t]{1,4}(?=\d{1,3}[.,][ \t]*\()" + _AFTER, re.VERBOSE)
+
+
+class _Start(NamedTuple):
+    """Where a portion begins, as found by one of the passes above."""
+
+    pos: int  # offset in the text of the portion's first character (pilcrow or number)
+    number: str | None
+    raw: str | None  # the mark as written, or the whole-text form
+    mark_start: int
+    sub: bool  # a sub-paragraph (bullet, letter) rather than a numbered paragraph
+    entire: bool  # `1. CONFIDENTIAL - ENTIRE TEXT.`
+
+
+def _start(m: re.Match[str], pos: int) -> _Start | None:
+    """A :class:`_Start` from a match (offsets in "\n" + text), or None if not a start."""
+    num = m.group("num")
+    if num is not None:
+        for group in ("entire", "mark"):
+            if m.group(group) is not None:
+                raw = m.group(group)
+                return _Start(
+                    pos, num, raw, m.start(group) - 1, sub=False, entire=group == "entire"
+                )
+        return _Start(pos, num, None, -1, sub=False, entire=False)
+    group = "smark" if m.group("smark") is not None else "bare"
+    raw = m.group(group)
+    if _read_mark(raw) is None:
+        return None  # a line-start parenthesis that is no mark: "(Note: ...)", "(a)"
+    return _Start(pos, None, raw, m.start(group) - 1, sub=m.group("sub") is not None, entire=False)
+
+
+# The cable classification line: the classification word(s), spaced or not, in any case,
+# possibly garbled or truncated at the front (CABLES.md §b.1), then SECTION n OF n, then the
+# post and the serial. The post+serial tail is what tells it from prose.
+_BANNER = re.compile(
+    r"""
+    (?P<cls>
+        T[ ]?O[ ]?P[ ]{1,3}S[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T
+      | S?[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T
+      | C?[ ]?O[ ]?N[ ]?F[ ]?I[ ]?D[ ]?E[ ]?N[ ]?T[ ]?I[ ]?A[ ]?L
+      | UNCLAS(?:SIFIED)?
+      | LIMITED[ ]OFFICIAL[ ]USE
+    )
+    (?:[ \t]+(?:E[ ]F[ ]T[ ]O|EFTO|SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS))*
+    (?:[ \t]*//[ \t]*[A-Z][A-Z ,/\-]*?)?
+    (?:[ \t]+SECTION[ \t]+(?P<sec>\d{1,2})[ \t]+OF[ \t]+(?P<of>\d{1,2}))?
+    [ \t]+(?:(?P<yy>\d{2})[ \t]+)?(?P<post>[A-Z][A-Z .'\-]*?[A-Z])[ \t]+(?P<serial>\d{4,6})
+    (?=\s|\\|$)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Substrings one of which every banner form of CABLES.md §b.1 contains (upper-cased).
+_BANNER_HINTS = ("E C R E T", "ECRET", "O N F I", "ONFID", "UNCLAS", "LIMITED OFFICIAL")
+
+_BARE_BANNER_WORD = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
+
+# A bare CAPCO banner line (memos, and three cables whose banner is the word alone).
+_BARE_BANNER = re.compile(
+    r"\n[ \t]*(?P<b>(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z0-9 ,/\-]+)?)"
+    r"[ \t]*\r?(?=\n)"
+)
+
+_DTG = re.compile(
+    r"\n[ \t]*(?:[OPRZ]{1,2}(?:[ \t][OPR])?[ \t]+)?(?P<dd>\d{2})(?P<hhmm>\d{4})Z[ \t]+"
+    r"(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[ \t]+(?P<yy>\d{2}|\d{4})\b",
+    re.IGNORECASE,
+)
+_FM = re.compile(r"\nFM[ \t]+(?P<v>[^\r\n]+)")
+_TO_INFO = re.compile(
+    r"\n(?P<name>TO|INFO)[ \t]+(?P<v>[^\r\n]*(?:\r?\n(?!FM\b|TO\b|INFO\b|BT\b|\r?\n)[^\r\n]+)*)"
+)
+_TAGS = re.compile(r"\b(?:TAGS?|TAGE?S|TAS|TABS|TGS)\b[ \t]*[:,;]?[ \t]*(?P<v>[^\r\n]*)", re.I)
+_TAG_LINK = re.compile(r"\[([A-Za-z0-9 ]+)\]\(#\)")
+_TAG_SPLIT = re.compile(r"[\s,;]+")
+_SUBJECT = re.compile(r"\b(?:SUBJECT|SUBJ)[ \t]*:[ \t]*", re.I)
+_SUBJECT_STOP = re.compile(
+    r"\r?\n[ \t]*\r?\n|\r?\n[ \t]*(?:REFS?\b|REF\(S\)|REFTEL|Classified\b|CLASSIFIED\b|¶|\d{1,3}\.)"
+    r"|[ \t]Classified[ \t]+By\b|[ \t]CLASSIFIED[ \t]+BY\b",
+)
+_REF = re.compile(r"\n[ \t]*(?:REFS?|REF\(S\)|REFTEL|Refs?)[ \t]*:?[ \t]")
+_BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
+
+_EXTRACT_NOTICE = (
+    "This record is a partial extract of the original cable. "
+    "The full text of the original cable is not available."
+)
+_PAGE_FOOTER = re.compile(
+    r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[ \t]*\r?\n[ \t]*$"
+)
+_PAGE = re.compile(
+    r"PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .'\-]*?[ \t]+\d{4,6}[ \t]+\d{2}[ \t]+OF[ \t]+\d{2}"
+    r"[ \t]+\d{6}Z"
+)
+_TELETYPE_RULE = re.compile(r"------+[0-9A-F]{6}[ \t]+\d{6}Z[ \t]*/\d+")
+_AUTHORITY_LINE = re.compile(
+    r"^[ \t]*(?P<label>Classified[ \t]+By|Derived[ \t]+From|Reasons?|Declassify[ \t]+On)"
+    r"[ \t]*:[^\n]*",
+    re.I | re.M,
+)
+_REASON_LINE = re.compile(r"\n[ \t]*Reasons?[ \t]*:[ \t]*(?P<v>[^\r\n]+)", re.I)
+_SIGNATURE = re.compile(r"[A-Z][A-Za-z.'\-]+(?:[ \t]+[A-Za-z.'\-]+){0,3}")
+
+
+def parse(text: str, *, source: str | None = None) -> Document:
+    """Parse ``text`` into a :class:`~redactor.model.Document`.
+
+    Args:
+        text: the document, already decoded; line endings are kept as they are.
+        source: a label for error messages and reports (a file name); never read.
+
+    Raises:
+        ParseError: when ``text`` is not a text document (it contains NUL characters).
+            Unreadable markings are not errors: they parse to unknown markings.
+    """
+    if not isinstance(text, str):
+        raise ParseError("expected decoded text (str), got bytes or another type", source=source)
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise ParseError(
+            "binary content: NUL character; not a text document", source=source, offset=nul
+        )
+    return _Parser(text, source).run()
+
+
+class _Parser:
+    """One parse: collects claims on stretches of the text, then partitions it."""
+
+    def __init__(self, text: str, source: str | None) -> None:
+        self.text = text
+        self.source = source
+        self.fields: list[Field] = []
+        self.claims: list[tuple[int, int, PartKind]] = []
+        self.warnings: list[str] = []
+        self.trailer_declass: tuple[Declassification, tuple[int, int]] | None = None
+
+    # -- driver ---------------------------------------------------------------------
+
+    def run(self) -> Document:
+        text = self.text
+        starts = self._paragraph_starts()
+        header_end = next(
+            (s.pos for s in starts if s.number), starts[0].pos if starts else len(text)
+        )
+        banner, banner_end, post, serial, yy = self._banner(header_end)
+        layout = self._layout(post, serial)
+        captions = self._captions(banner_end, header_end)
+        banner = self._apply_captions(banner, captions)
+        origin, dtg_yy = self._dtg(header_end)
+        declass, decl_span = find_declassification(text[:header_end], origin=origin)
+        if decl_span is not None:
+            self._claim(decl_span[0], decl_span[1], PartKind.DECLASSIFICATION)
+            self._field("declassification", *decl_span, *decl_span)
+        tags = self._tags(header_end)
+        subject = self._subject(header_end)
+        self._references(header_end)
+        body_end = self._bottom_banner(starts)
+        classified_by = find_classified_by(text, 0, self._authority_end(starts, header_end))
+        if classified_by is None and starts:
+            # An ISOO memo puts its authority block after the text (32 CFR 2001.21(a)).
+            classified_by = find_classified_by(text, starts[-1].pos, body_end)
+            if classified_by is not None:
+                body_end = self._authority_block(classified_by.start, body_end, origin)
+                if declass.kind is DeclassKind.MISSING and self.trailer_declass is not None:
+                    declass, decl_span = self.trailer_declass
+        if classified_by is not None:
+            self._claim(classified_by.start, classified_by.end, PartKind.CLASSIFIED_BY)
+        starts = self._drop_header_marks(starts, header_end)
+        reasons: tuple[str, ...] = ()
+        if classified_by is not None:
+            reasons = classified_by.reasons or self._block_reasons(classified_by.end)
+        self._routing(banner_end)
+        signature_start = self._signature(starts, body_end)
+        if signature_start is not None:
+            body_end = signature_start
+        portions, entire = self._portions(starts, body_end, layout)
+        if subject is not None:
+            portions.insert(0, subject)
+        if entire is not None and banner is None:
+            banner = entire
+        for start, end in layout:
+            self._claim(start, end, PartKind.LAYOUT)
+        year = yy if yy is not None else dtg_yy
+        reference_id = f"{year}{post}{int(serial)}" if post and serial and year else None
+        return Document(
+            text=text,
+            source=self.source,
+            parts=self._partition(portions),
+            portions=tuple(portions),
+            fields=tuple(sorted(self.fields, key=lambda f: f.start)),
+            banner=banner,
+            declassification=declass,
+            declassification_span=decl_span,
+            classified_by=classified_by,
+            reasons=reasons,
+            tags=tags,
+            reference_id=reference_id,
+            origin=origin,
+            entire_text=entire,
+            warnings=tuple(self.warnings),
+        )
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _claim(self, start: int, end: int, kind: PartKind) -> None:
+        if end > start:
+            self.claims.append((start, end, kind))
+
+    def _field(self, name: str, start: int, end: int, vstart: int, vend: int) -> None:
+        self.fields.append(Field(name, self.text[vstart:vend], start, end, vstart, vend))
+
+    def _line_end(self, pos: int, limit: int | None = None) -> int:
+        """Offset of the end of the line holding ``pos`` (before ``\\r\\n`` or ``\\n``)."""
+        text = self.text
+        end = text.find("\n", pos)
+        if end < 0:
+            end = len(text)
+        if limit is not None:
+            end = min(end, limit)
+        return _rstrip_at(text, pos, end)
+
+    # -- paragraph starts ------------------------------------------------------------
+
+    def _paragraph_starts(self) -> list[_Start]:
+        """Where portions begin, in text order: numbered paragraphs, marked bullets and
+        sub-paragraphs, and bare marks at a line start."""
+        shifted = "\n" + self.text
+        found: dict[int, _Start] = {}
+        for m in _LINE_START.finditer(shifted):
+            lead = m.group("lead")
+            pos = (m.start("lead") if lead is not None else m.end("indent")) - 1
+            start = _start(m, pos)
+            if start is not None:
+                found[pos] = start
+        if "¶" in shifted:
+            for m in _PILCROW.finditer(shifted):
+                pos = m.start() - 1
+                if pos not in found and m.group("num") is not None:
+                    start = _start(m, pos)
+                    if start is not None:
+                        found[pos] = start
+        for m in _SENTENCE_END.finditer(shifted):
+            if m.group("num") is not None and _read_mark(m.group("mark")) is not None:
+                pos = m.start("num") - 1
+                start = _start(m, pos)
+                if start is not None:
+                    found.setdefault(pos, start)
+        return [found[pos] for pos in sorted(found)]
+
+    def _drop_header_marks(self, starts: list[_Start], header_end: int) -> list[_Start]:
+        """Drop mark-only starts that stand inside a header field.
+
+        A REF list's third item ``(C) STATE 1234`` and a wrapped reason list
+        ``(c), and (d).`` look like portion marks at a line start (CABLES.md §b.3); inside
+        the REF block or the Classified By statement they are not.
+        """
+        fields = [(f.start, f.end) for f in self.fields if f.name in ("reference", "subject")]
+        fields.extend((s, e) for s, e, k in self.claims if k is PartKind.CLASSIFIED_BY)
+        if not fields:
+            return starts
+        return [
+            start
+            for start in starts
+            if (start.number is not None and start.pos >= header_end)
+            or not any(s <= start.pos < e for s, e in fields)
+        ]
+
+    # -- header ----------------------------------------------------------------------
+
+    def _banner(
+        self, header_end: int
+    ) -> tuple[Marking | None, int, str | None, str | None, str | None]:
+        """The banner marking, the end of its line, and the post/serial/year it names."""
+        text = self.text
+        # Start the (costly, unanchored) banner search on the line of the first hint.
+        upper = text[:header_end].upper()
+        hints = [i for i in (upper.find(h) for h in _BANNER_HINTS) if i >= 0]
+        m = None
+        if hints:
+            m = _BANNER.search(text, text.rfind("\n", 0, min(hints)) + 1, header_end)
+        if m is not None:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            marking = parse_banner(text[m.start() : self._line_end(m.start())])
+            if marking is not None and marking.known:
+                end = self._line_end(m.end())
+                # A banner glued to a routing line (CABLES.md §b.1) is claimed from the
+                # classification word on; the routing part keeps what precedes it.
+                start = m.start() if text[line_start : m.start()].strip() else line_start
+                self._claim(start, end, PartKind.BANNER)
+                self._field("banner", start, end, m.start(), end)
+                post = re.sub(r"[ .'\-]", "", m.group("post")).upper()
+                return marking, end, post, m.group("serial"), m.group("yy")
+        bare = _BARE_BANNER.search("\n" + text, 0, header_end + 1)
+        if bare is not None:
+            start, end = bare.start("b") - 1, bare.end("b") - 1
+            marking = parse_banner(bare.group("b"))
+            if marking is not None:
+                self._claim(start, end, PartKind.BANNER)
+                self._field("banner", start, end, start, end)
+                return marking, end, None, None, None
+        self.warnings.append("no_banner")
+        return None, 0, None, None, None
+
+    def _captions(self, banner_end: int, header_end: int) -> list[tuple[int, int]]:
+        """Handling lines between the banner and the first labelled header field."""
+        if banner_end == 0:
+            return []
+        text = self.text
+        stop = header_end
+        for label in (_find_label(text, banner_end, header_end),):
+            if label is not None:
+                stop = label
+        spans = []
+        pos = banner_end
+        while pos < stop:
+            nl = text.find("\n", pos, stop)
+            line_end = stop if nl < 0 else nl
+            start = pos
+            end = _rstrip_at(text, start, line_end)
+            while start < end and text[start] in " \t":
+                start += 1
+            if end > start:
+                spans.append((start, end))
+                self._claim(start, end, PartKind.CAPTION)
+                self._field("caption", start, end, start, end)
+            pos = line_end + 1
+        return spans
+
+    def _apply_captions(
+        self, banner: Marking | None, captions: list[tuple[int, int]]
+    ) -> Marking | None:
+        """Fold NOFORN / SENSITIVE / EXDIS caption lines into the document's marking.
+
+        A caption line right after the banner restricts the whole cable (MARKINGS.md
+        §1.2; 5 FAH-2 H-222): it is part of the overall marking.
+        """
+        if banner is None:
+            return None
+        for start, end in captions:
+            # Cables write captions in capitals; 09NAIROBI2497's "Noforn" still counts.
+            line = self.text[start:end].upper()
+            caption = parse_caption(line)
+            if caption is None and line.endswith(" SENSITIVE"):
+                # Agency sensitivity captions ("DEA SENSITIVE", "LAW ENFORCEMENT
+                # SENSITIVE") mark unclassified but sensitive text: SBU-type (12 FAM 540),
+                # so they restrict as SENSITIVE does rather than being ignored.
+                caption = parse_caption("SENSITIVE")
+            if caption is not None:
+                banner = banner.with_caption(caption)
+                continue
+            # "SECRET NOFORN" as a caption line (06CARACAS219) restates the marking.
+            restated = parse_banner(line) if _BARE_BANNER_WORD.match(line) else None
+            if restated is not None and restated.known:
+                banner = dataclasses.replace(roll_up([banner, restated]), raw=banner.raw)
+        return banner
+
+    def _dtg(self, header_end: int) -> tuple[datetime.date | None, str | None]:
+        """The date-time group (date of origin, needed for two-digit DECL years)."""
+        m = _DTG.search("\n" + self.text, 0, header_end + 1)
+        if m is None:
+            return None, None
+        start = m.start("dd") - 1
+        end = m.end() - 1
+        self._field("date_time_group", start, end, start, end)
+        yy = m.group("yy")
+        year = int(yy) if len(yy) == 4 else (2000 + int(yy) if int(yy) < 50 else 1900 + int(yy))
+        try:
+            origin = datetime.date(year, _MONTHS[m.group("mon").upper()], int(m.group("dd")))
+        except ValueError:
+            self.warnings.append("invalid_date_time_group")
+            return None, yy[-2:]
+        return origin, yy[-2:]
+
+    def _tags(self, header_end: int) -> tuple[str, ...]:
+        text = self.text
+        m = _TAGS.search(text, 0, header_end)
+        if m is None:
+            return ()
+        # The TAGS label must start its line or follow the DECL value (CABLES.md §b.2).
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start : m.start()]
+        if before.strip() and "12958" not in before and "DECL" not in before.upper():
+            return ()
+        value = m.group("v")
+        cut = re.search(r"\b(?:SUBJECT|Subject|SUBJ)\s*:", value)
+        vend = m.start("v") + (cut.start() if cut else len(value))
+        vend = _rstrip_at(text, m.start("v"), vend)
+        self._claim(m.start(), vend, PartKind.TAGS)
+        self._field("tags", m.start(), vend, m.start("v"), vend)
+        raw = _TAG_LINK.sub(r"\1", text[m.start("v") : vend])
+        return tuple(t.upper() for t in _TAG_SPLIT.split(raw) if t and t.upper() != "SIPDIS")
+
+    def _subject(self, header_end: int) -> Portion | None:
+        text = self.text
+        m = _SUBJECT.search(text, 0, header_end)
+        if m is None:
+            return None
+        value_start = m.end()
+        stop = _SUBJECT_STOP.search(text, value_start, header_end)
+        end = _rstrip_at(text, value_start, stop.start() if stop else header_end)
+        marking = None
+        mark_start = mark_end = None
+        mm = re.match(r"\([^()\r\n]{1,120}\)", text[value_start:end])
+        if mm is not None:
+            marking = parse_portion_mark(mm.group())
+            if marking is not None:
+                mark_start, mark_end = value_start, value_start + mm.end()
+        self._field("subject", m.start(), end, value_start, end)
+        return Portion(
+            kind=PortionKind.SUBJECT,
+            number=None,
+            marking=marking,
+            start=m.start(),
+            end=end,
+            mark_start=mark_start,
+            mark_end=mark_end,
+        )
+
+    def _references(self, header_end: int) -> None:
+        text = self.text
+        for m in _REF.finditer("\n" + text, 0, header_end + 1):
+            start = m.start() + len(m.group()) - len(m.group().lstrip("\n \t"))
+            stop = _BLANK_LINE.search(text, start, header_end)
+            end = _rstrip_at(text, start, stop.start() if stop else header_end)
+            self._claim(start, end, PartKind.REFERENCE)
+            self._field("reference", start, end, start, end)
+
+    def _authority_end(self, starts: list[_Start], header_end: int) -> int:
+        """Where to stop looking for Classified By: the header, or paragraph 1 when the
+        statement is itself paragraph 1 (``¶1. (U) Classified by ...``)."""
+        if len(starts) >= 2:
+            return starts[1].pos
+        return min(len(self.text), header_end + 2000)
+
+    def _block_reasons(self, after: int) -> tuple[str, ...]:
+        """The ``Reason:`` line of an ISOO authority block (32 CFR 2001.21(a)(3)), which
+        stands on its own line within the few lines after ``Classified By:``."""
+        m = _REASON_LINE.search(self.text, after, after + 400)
+        if m is None:
+            return ()
+        reasons, _ = parse_reasons(m.group("v"))
+        return reasons
+
+    def _routing(self, banner_end: int) -> None:
+        """The transmission header: everything before the banner, split into fields."""
+        text = self.text
+        banner_start = next((s for s, _, k in self.claims if k is PartKind.BANNER), None)
+        if banner_start is None:
+            return
+        head = "\n" + text[:banner_start]
+        m = _FM.search(head)
+        if m is not None:
+            self._field("from", m.start() + 0, m.end() - 1, m.start("v") - 1, m.end("v") - 1)
+        for m in _TO_INFO.finditer(head):
+            vend = _rstrip_at(text, m.start("v") - 1, m.end("v") - 1)
+            self._field(m.group("name").lower(), m.start(), vend, m.start("v") - 1, vend)
+        start = len(text) - len(text.lstrip())
+        end = _rstrip_at(text, start, banner_start)
+        self._claim(start, end, PartKind.ROUTING)
+
+    # -- layout and signature --------------------------------------------------------
+
+    def _layout(self, post: str | None, serial: str | None) -> list[tuple[int, int]]:
+        """Page headers, section continuation markers and the extract notice."""
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        i = text.find(_EXTRACT_NOTICE)
+        if i >= 0:
+            spans.append((i, i + len(_EXTRACT_NOTICE)))
+        for m in _PAGE.finditer(text):
+            # The printed telegram's page footer (the classification word) directly above
+            # the next page header belongs to the same layout run.
+            footer = _PAGE_FOOTER.search(text, max(0, m.start() - 40), m.start())
+            spans.append((footer.start() if footer else m.start(), m.end()))
+        spans.extend(m.span() for m in _TELETYPE_RULE.finditer(text))
+        if post is not None and serial is not None:
+            for m in _marker(post).finditer(text):
+                if int(m.group("serial")) == int(serial):
+                    spans.append(m.span())
+        return sorted(spans)
+
+    def _bottom_banner(self, starts: list[_Start]) -> int:
+        """A CAPCO banner repeated as the last line (2001.21(b)(1): top and bottom)."""
+        text = self.text
+        end = _rstrip_at(text, 0, len(text))
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        lead = start + len(line) - len(line.lstrip())
+        if (
+            not starts
+            or start <= starts[-1].pos
+            or _BARE_BANNER.fullmatch("\n" + line.strip()) is None
+        ):
+            return len(text)
+        marking = parse_banner(line.strip())
+        if marking is None or not marking.known:
+            return len(text)
+        self._claim(lead, end, PartKind.BANNER)
+        self._field("banner", lead, end, lead, end)
+        return lead
+
+    def _authority_block(self, start: int, body_end: int, origin: datetime.date | None) -> int:
+        """Claim the ISOO block lines after the text; return where the body ends."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        block = text[line_start:body_end]
+        for m in _AUTHORITY_LINE.finditer(block):
+            s, e = line_start + m.start(), _rstrip_at(text, 0, line_start + m.end())
+            if m.group("label").lower().startswith("declassify"):
+                found, span = find_declassification(text[s:e], origin=origin)
+                if span is not None:
+                    self.trailer_declass = (found, (s + span[0], s + span[1]))
+                    self._claim(s, e, PartKind.DECLASSIFICATION)
+            else:
+                self._claim(s, e, PartKind.CLASSIFIED_BY)
+        return line_start
+
+    def _signature(self, starts: list[_Start], limit: int) -> int | None:
+        """The signer's line: the last non-empty line, a short name (CABLES.md §b.8)."""
+        text = self.text
+        end = _rstrip_at(text, 0, limit)
+        start = text.rfind("\n", 0, end) + 1
+        if not starts or start <= starts[-1].pos:
+            return None
+        line = text[start:end]
+        m = _SIGNATURE.fullmatch(line.strip())
+        if m is None or len(line.strip()) > 40 or line.strip().endswith("."):
+            return None
+        lead = start + len(line) - len(line.lstrip())
+        self._claim(lead, end, PartKind.SIGNATURE)
+        self._field("signature", lead, end, lead, end)
+        return lead
+
+    # -- body ------------------------------------------------------------------------
+
+    def _portions(
+        self,
+        starts: list[_Start],
+        body_end: int,
+        layout: list[tuple[int, int]],
+    ) -> tuple[list[Portion], Marking | None]:
+        text = self.text
+        portions: list[Portion] = []
+        entire: Marking | None = None
+        for i, st in enumerate(starts):
+            start = st.pos
+            if start >= body_end:
+                break
+            nxt = starts[i + 1].pos if i + 1 < len(starts) else body_end
+            end = _rstrip_at(text, start, min(nxt, body_end))
+            if end <= start:
+                continue
+            marking: Marking | None = None
+            if st.entire:
+                marking = entire = (
+                    parse_portion_mark("(" + st.raw.strip("(). ") + ")") if st.raw else None
+                )
+            else:
+                marking = _read_mark(st.raw)
+            mark_start = mark_end = None
+            if marking is not None and st.raw is not None:
+                mark_start, mark_end = st.mark_start, st.mark_start + len(st.raw)
+            kind = PortionKind.SUB_PARAGRAPH if st.sub else PortionKind.PARAGRAPH
+            number = st.number
+            inner = tuple((s, e) for s, e in layout if start <= s and e <= end)
+            portions.append(
+                Portion(
+                    kind=kind,
+                    number=number,
+                    marking=marking,
+                    start=start,
+                    end=end,
+                    mark_start=mark_start,
+                    mark_end=mark_end,
+                    layout=inner,
+                )
+            )
+        return portions, entire
+
+    def _partition(self, portions: Iterable[Portion]) -> tuple[Part, ...]:
+        """Cut the text into contiguous parts; the gaps are text or space.
+
+        A paragraph owns its whole span (a page header or a Classified By statement
+        inside it stays the portion's: withholding the portion withholds them too);
+        among the other claims the earlier start wins and a later one keeps what is left.
+        """
+        text = self.text
+        body: list[tuple[int, int]] = []
+        claims = list(self.claims)
+        for p in portions:
+            if p.kind is PortionKind.SUBJECT:
+                claims.append((p.start, p.end, PartKind.SUBJECT))
+            else:
+                body.append((p.start, p.end))
+        body_starts = [s for s, _ in body]
+        kept = [(s, e, PartKind.PORTION) for s, e in body]
+        for start, end, kind in claims:
+            i = bisect.bisect_right(body_starts, start) - 1
+            lo = max(start, body[i][1]) if i >= 0 else start
+            j = bisect.bisect_left(body_starts, lo)
+            hi = min(end, body[j][0]) if j < len(body) else end
+            if hi > lo:
+                kept.append((lo, hi, kind))
+        order = {PartKind.PORTION: 0, PartKind.LAYOUT: 1, PartKind.SUBJECT: 1}
+        kept.sort(key=lambda c: (c[0], order.get(c[2], 2), -c[1]))
+        parts: list[Part] = []
+        pos = 0
+        for start, end, kind in kept:
+            lo = max(start, pos)
+            if end <= lo:
+                continue
+            if lo > pos:
+                parts.extend(_gap(text, pos, lo))
+            parts.append(Part(kind, lo, end))
+            pos = end
+        if pos < len(text):
+            parts.extend(_gap(text, pos, len(text)))
+        return tuple(parts)
+
+
+@functools.lru_cache(maxsize=1024)
+def _marker(post: str) -> re.Pattern[str]:
+    """The section continuation marker of a post, ``TRIPOLI 00000220 002 OF 003``.
+
+    It stands wherever WikiLeaks joined two sections, often in mid-sentence (CABLES.md
+    §b.7); anchoring on the post's name keeps the prose before it out of the match.
+    """
+    name = r"[ \t]*".join(re.escape(ch) for ch in post)
+    return re.compile(
+        rf"{name}[ \t]+(?P<serial>\d{{4,8}})[ \t]+\d{{3}}(?:\.\d)?[ \t]+OF[ \t]+\d{{3}}"
+    )
+
+
+def _read_mark(raw: str | None) -> Marking | None:
+    """Read a portion mark, a wrapped one too, keeping ``raw`` exactly as written."""
+    if raw is None:
+        return None
+    if "\n" not in raw:
+        return parse_portion_mark(raw)
+    marking = parse_portion_mark(" ".join(raw.split()))
+    return None if marking is None else dataclasses.replace(marking, raw=raw)
+
+
+def _gap(text: str, start: int, end: int) -> list[Part]:
+    """Unclaimed text: whitespace is space, the rest is text (trimmed of outer space)."""
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return [Part(PartKind.SPACE, start, end)]
+    lead = start + len(chunk) - len(chunk.lstrip())
+    trail = start + len(chunk.rstrip())
+    parts = []
+    if lead > start:
+        parts.append(Part(PartKind.SPACE, start, lead))
+    parts.append(Part(PartKind.TEXT, lead, trail))
+    if trail < end:
+        parts.append(Part(PartKind.SPACE, trail, end))
+    return parts
+
+
+def _rstrip_at(text: str, start: int, end: int) -> int:
+    """``end`` moved left past trailing whitespace (and a teletype ``\\`` continuation)."""
+    while end > start and text[end - 1] in " \t\r\n\\":
+        end -= 1
+    return end
+
+
+_LABEL = re.compile(
+    r"(?:E\.?[ ]?O\.?[ ]?\d{4,5}|EO[ ]\d|MO\.[ ]|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF|Classified\s+By)",
+    re.I,
+)
+
+
+def _find_label(text: str, start: int, end: int) -> int | None:
+    """The start of the line holding the first labelled header field after the banner."""
+    m = _LABEL.search(text, start, end)
+    if m is None:
+        return None
+    return text.rfind("\n", 0, m.start()) + 1

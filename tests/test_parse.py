@@ -1,0 +1,350 @@
+"""The cable parser: fields, portions and exact offsets, on the seed and on built cases."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from redactor import (
+    DeclassKind,
+    DeclassStatus,
+    Document,
+    Level,
+    ParseError,
+    PartKind,
+    PortionKind,
+    parse,
+)
+
+
+def assert_partition(doc: Document) -> None:
+    """The parts are contiguous, non-empty, cover the text and rebuild it exactly."""
+    pos = 0
+    for part in doc.parts:
+        assert part.start == pos, f"gap or overlap at {pos}: {part}"
+        assert part.end > part.start, part
+        pos = part.end
+    assert pos == len(doc.text)
+    assert "".join(doc.text[p.start : p.end] for p in doc.parts) == doc.text
+    for portion in doc.portions:
+        assert 0 <= portion.start < portion.end <= len(doc.text)
+        if portion.mark_start is not None:
+            assert portion.mark_end is not None
+            assert portion.start <= portion.mark_start < portion.mark_end <= portion.end
+        for s, e in portion.layout:
+            assert portion.start <= s < e <= portion.end
+    for field in doc.fields:
+        assert field.start <= field.value_start <= field.value_end <= field.end
+        assert doc.text[field.value_start : field.value_end] == field.value
+
+
+# --- the seed cable -------------------------------------------------------------------
+
+
+def test_seed_header(seed_text: str) -> None:
+    doc = parse(seed_text, source="06DAMASCUS728.txt")
+    assert_partition(doc)
+    assert doc.reference_id == "06DAMASCUS728"
+    assert doc.origin == datetime.date(2006, 2, 26)
+    assert doc.banner is not None
+    assert doc.banner.level is Level.CONFIDENTIAL
+    assert doc.banner.banner_form() == "CONFIDENTIAL"
+    assert doc.declassification.kind is DeclassKind.DATE
+    assert doc.declassification.date == datetime.date(2016, 2, 26)
+    assert doc.reasons == ("1.4(b)", "1.4(d)")
+    assert doc.classified_by is not None
+    assert doc.classified_by.name == "Charge d'Affaires Stephen A. Seche"
+    assert doc.tags == ("KPAL", "PREL", "SY", "RS")
+    from_field = doc.field("from")
+    assert from_field is not None
+    assert from_field.value == "AMEMBASSY DAMASCUS"
+    signature = doc.field("signature")
+    assert signature is not None
+    assert signature.value == "SECHE"
+
+
+def test_seed_portions(seed_text: str) -> None:
+    doc = parse(seed_text)
+    subject = doc.subject
+    assert subject is not None
+    assert subject.marking is None
+    body = doc.body
+    assert [p.number for p in body] == ["1", "2"]
+    assert [p.marking.raw if p.marking else None for p in body] == ["(C)", "(C)"]
+    assert all(p.level is Level.CONFIDENTIAL for p in body)
+    assert seed_text[body[0].start : body[0].start + 8] == "¶1. (C) "
+    assert seed_text[body[1].end - 8 : body[1].end] == "Erkhov said."[-8:]
+    assert body[0].mark_start is not None
+    assert seed_text[body[0].mark_start : body[0].mark_end] == "(C)"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [
+        (datetime.date(2010, 1, 1), DeclassStatus.CLASSIFIED),
+        (datetime.date(2016, 2, 25), DeclassStatus.CLASSIFIED),
+        (datetime.date(2016, 2, 26), DeclassStatus.DECLASSIFIED),
+        (datetime.date(2026, 11, 28), DeclassStatus.DECLASSIFIED),
+    ],
+)
+def test_seed_status(seed_text: str, as_of: datetime.date, status: DeclassStatus) -> None:
+    assert parse(seed_text).declassification_status(as_of) is status
+
+
+def test_seed_part_kinds(seed_text: str) -> None:
+    doc = parse(seed_text)
+    kinds = [p.kind for p in doc.parts if p.kind is not PartKind.SPACE]
+    assert kinds == [
+        PartKind.ROUTING,
+        PartKind.BANNER,
+        PartKind.CAPTION,
+        PartKind.CAPTION,
+        PartKind.CAPTION,
+        PartKind.DECLASSIFICATION,
+        PartKind.TAGS,
+        PartKind.SUBJECT,
+        PartKind.CLASSIFIED_BY,
+        PartKind.PORTION,
+        PartKind.PORTION,
+        PartKind.SIGNATURE,
+    ]
+
+
+def test_crlf_is_kept(seed_text: str) -> None:
+    crlf = seed_text.replace("\n", "\r\n")
+    doc = parse(crlf)
+    assert_partition(doc)
+    assert doc.reference_id == "06DAMASCUS728"
+    assert [p.level for p in doc.body] == [Level.CONFIDENTIAL, Level.CONFIDENTIAL]
+    assert doc.declassification.date == datetime.date(2016, 2, 26)
+    for p in doc.parts:
+        if p.kind is not PartKind.SPACE:
+            assert not doc.text[p.start : p.end].endswith("\r"), p
+
+
+# --- built cases ------------------------------------------------------------------------
+
+HEADER = (
+    "O 131503Z MAR 08\nFM AMEMBASSY TRIPOLI\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 3217\n\n"
+    "C O N F I D E N T I A L SECTION 01 OF 03 TRIPOLI 000220\n\nSIPDIS\n\n"
+    "E.O. 12958: DECL: 3/13/2018\nTAGS: PGOV PREL\nSUBJECT: A SUBJECT\n\n"
+    "Classified By: CDA Chris Stevens for reasons 1.4 (b) and (d)\n\n"
+)
+
+
+def body_of(body: str) -> Document:
+    doc = parse(HEADER + body)
+    assert_partition(doc)
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "¶1. (C) Text one.\n\n¶2. (S//NF) Two.\n",
+            [("1", "(C)"), ("2", "(S//NF)")],
+            id="pilcrow",
+        ),
+        pytest.param(
+            "1.(C) Text one.\n\n2.(U) Two.\n", [("1", "(C)"), ("2", "(U)")], id="no-space"
+        ),
+        pytest.param(
+            "1. (C) Text one.\n\n2. Two unmarked.\n", [("1", "(C)"), ("2", None)], id="unmarked"
+        ),
+        pytest.param(
+            "¶1. (C) One. ¶2. (S) Two on the same line.\n",
+            [("1", "(C)"), ("2", "(S)")],
+            id="reflowed",
+        ),
+        pytest.param("¶2. (c) Lower case mark.\n", [("2", "(c)")], id="lower-case"),
+        pytest.param("1, (C) Comma typo.\n", [("1", "(C)")], id="comma"),
+        pytest.param("¶1.  (SBU) Two spaces.\n", [("1", "(SBU)")], id="two-spaces"),
+        pytest.param("2. SBU) Malformed.\n", [("2", "SBU)")], id="malformed"),
+        pytest.param(" ¶3. (S/NF) Leading space.\n", [("3", "(S/NF)")], id="indented"),
+        pytest.param("1. (a) first item, not a mark.\n", [("1", None)], id="list-label"),
+    ],
+)
+def test_paragraph_forms(body: str, expected: list[tuple[str, str | None]]) -> None:
+    doc = body_of(body)
+    got = [(p.number, p.marking.raw if p.marking else None) for p in doc.body]
+    assert got == expected
+
+
+def test_sub_paragraph_marks_are_portions() -> None:
+    doc = body_of(
+        "¶1. (C) Intro:\n-- (S) a secret bullet;\n-- (U) an open bullet.\n\n¶2. (U) End.\n"
+    )
+    kinds = [(p.kind, p.number, p.level) for p in doc.body]
+    assert kinds == [
+        (PortionKind.PARAGRAPH, "1", Level.CONFIDENTIAL),
+        (PortionKind.SUB_PARAGRAPH, None, Level.SECRET),
+        (PortionKind.SUB_PARAGRAPH, None, Level.UNCLASSIFIED),
+        (PortionKind.PARAGRAPH, "2", Level.UNCLASSIFIED),
+    ]
+
+
+def test_unreadable_mark_is_unknown_not_absent() -> None:
+    doc = body_of("¶1. (N/SF) Garbled mark.\n")
+    (portion,) = doc.body
+    assert portion.marking is not None
+    assert portion.level is None
+
+
+def test_reason_letters_are_not_marks() -> None:
+    text = (
+        HEADER.replace("for reasons 1.4 (b) and (d)\n", "for reasons 1.4 (b),\n(c), and (d).\n")
+        + "¶1. (C) Body.\n"
+    )
+    doc = parse(text)
+    assert_partition(doc)
+    assert [(p.number, p.level) for p in doc.body] == [("1", Level.CONFIDENTIAL)]
+    assert doc.reasons == ("1.4(b)", "1.4(c)", "1.4(d)")
+
+
+def test_section_marker_is_layout_inside_portion() -> None:
+    doc = body_of("¶1. (C) The family had no objection to a TRIPOLI 00000220 002 OF 003 visit.\n")
+    (portion,) = doc.body
+    assert len(portion.layout) == 1
+    s, e = portion.layout[0]
+    assert doc.text[s:e] == "TRIPOLI 00000220 002 OF 003"
+
+
+def test_page_header_is_layout() -> None:
+    doc = body_of(
+        "¶1. (C) FIRST PART\n CONFIDENTIAL\nPAGE 02 TRIPOLI 00220 01 OF 03 131503Z REST OF IT.\n"
+    )
+    (portion,) = doc.body
+    (span,) = portion.layout
+    assert doc.text[span[0] : span[1]].startswith("CONFIDENTIAL")
+    assert doc.text[span[0] : span[1]].endswith("131503Z")
+
+
+def test_partial_extract_notice_is_layout() -> None:
+    notice = (
+        "This record is a partial extract of the original cable. "
+        "The full text of the original cable is not available."
+    )
+    doc = parse(notice + "\n\n" + HEADER + "¶1. (C) Body.\n")
+    assert_partition(doc)
+    assert any(p.kind is PartKind.LAYOUT and doc.text[p.start : p.end] == notice for p in doc.parts)
+
+
+def test_subject_with_its_own_mark() -> None:
+    doc = parse(
+        HEADER.replace("SUBJECT: A SUBJECT", "SUBJECT: (S) GERMANY TAKING ACTION") + "¶1. (S) B.\n"
+    )
+    assert_partition(doc)
+    subject = doc.subject
+    assert subject is not None
+    assert subject.kind is PortionKind.SUBJECT
+    assert subject.level is Level.SECRET
+
+
+def test_captions_fold_into_banner() -> None:
+    doc = parse(HEADER.replace("SIPDIS\n", "NOFORN\nSIPDIS\n") + "¶1. (C//NF) Body.\n")
+    assert doc.banner is not None
+    assert doc.banner.banner_form() == "CONFIDENTIAL//NOFORN"
+
+
+def test_decl_glued_to_tags() -> None:
+    doc = parse(
+        HEADER.replace(
+            "E.O. 12958: DECL: 3/13/2018\nTAGS: PGOV PREL",
+            "E.O. 12958: DECL: 3/13/2018 TAGS: PGOV PREL",
+        )
+        + "¶1. (C) Body.\n"
+    )
+    assert_partition(doc)
+    assert doc.declassification.date == datetime.date(2018, 3, 13)
+    assert doc.tags == ("PGOV", "PREL")
+
+
+def test_missing_decl_fails_closed() -> None:
+    doc = parse(HEADER.replace("E.O. 12958: DECL: 3/13/2018\n", "") + "¶1. (C) Body.\n")
+    assert doc.declassification.kind is DeclassKind.MISSING
+    assert doc.declassification_status(datetime.date(2099, 1, 1)) is DeclassStatus.UNKNOWN
+
+
+def test_unclassified_cable_is_declassified_whatever_its_line() -> None:
+    text = "UNCLAS ADANA 0386\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n1. (U) Open.\n"
+    doc = parse(text)
+    assert doc.declassification.kind is DeclassKind.NA
+    assert doc.declassification_status(datetime.date(2000, 1, 1)) is DeclassStatus.DECLASSIFIED
+
+
+def test_unclassified_banner_with_classified_portion_is_not_declassified() -> None:
+    text = "UNCLAS ADANA 000386\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: X\n\n1. (S) Oops.\n"
+    doc = parse(text)
+    assert doc.declassification_status(datetime.date(2000, 1, 1)) is DeclassStatus.UNKNOWN
+
+
+def test_no_banner_is_reported() -> None:
+    doc = parse("SIPDIS\n\nE.O. 12958: DECL: 01/01/2019\nSUBJECT: X\n\n1. (C) Text.\n")
+    assert doc.banner is None
+    assert "no_banner" in doc.warnings
+    assert_partition(doc)
+
+
+def test_entire_text_marking() -> None:
+    doc = parse(
+        "E.O. 12356: DECL: OADR\nSUBJECT: X\n\n1. CONFIDENTIAL - ENTIRE TEXT.\n\n2. MORE.\n"
+    )
+    assert_partition(doc)
+    assert doc.entire_text is not None
+    assert doc.entire_text.level is Level.CONFIDENTIAL
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [pytest.param("abc\x00def", id="nul"), pytest.param(b"bytes", id="bytes")],
+)
+def test_parse_error(bad: object) -> None:
+    with pytest.raises(ParseError) as info:
+        parse(bad, source="x.txt")  # type: ignore[arg-type]
+    assert "def" not in str(info.value)  # never quote the document
+
+
+@pytest.mark.parametrize("text", ["", "\n", "   ", "SECRET", "¶", "1.", "(C)", "\ufeff\r\n"])
+def test_degenerate_inputs(text: str) -> None:
+    assert_partition(parse(text))
+
+
+# --- properties -------------------------------------------------------------------------
+
+_pieces = st.sampled_from(
+    [
+        "\n",
+        "\r\n",
+        " ",
+        "¶1. ",
+        "2.(C) ",
+        "(S//NF) ",
+        "-- (U) ",
+        "SUBJECT: ",
+        "TAGS: ",
+        "E.O. 12958: DECL: 02/26/2016",
+        "C O N F I D E N T I A L DAMASCUS 000728",
+        "Classified By: X for reasons 1.4 b/d",
+        "PAGE 02 HARARE 06677 01 OF 03 291400Z",
+        "DAMASCUS 00000728 002 OF 002",
+        "REF: A. STATE 1",
+        "word",
+        "(a)",
+        "SECHE",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_pieces, st.text(max_size=12)), max_size=40).map("".join))
+def test_parse_never_fails_and_partitions(text: str) -> None:
+    try:
+        doc = parse(text)
+    except ParseError:
+        assert "\x00" in text
+        return
+    assert_partition(doc)
