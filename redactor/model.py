@@ -4,7 +4,9 @@ Everything here is a frozen value. Every element carries exact character offsets
 (``start``/``end``, half-open, Python string indices) into the original text, so later
 stages can cut on the original bytes and never have to re-find anything.
 
-The top-level :attr:`Document.parts` partition the text: they are contiguous, do not
+:attr:`Document.elements` are the recognised header elements and layout, each with
+its kind; :attr:`Document.parts` resolves them and the portions into a partition of the
+text: they are contiguous, do not
 overlap, and ``"".join(text[p.start:p.end] for p in parts) == text``. Header fields and
 portions are also listed by meaning (:attr:`Document.portions`, :attr:`Document.fields`);
 a field that lies inside a portion (``¶1. (U) Classified by ...``) keeps its own offsets
@@ -13,8 +15,10 @@ but the partition counts that stretch as the portion's.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from redactor.declass import Declassification, DeclassStatus
@@ -28,6 +32,7 @@ __all__ = [
     "PartKind",
     "Portion",
     "PortionKind",
+    "partition",
 ]
 
 
@@ -111,7 +116,7 @@ class Document:
 
     text: str
     source: str | None
-    parts: tuple[Part, ...]
+    elements: tuple[Part, ...]
     portions: tuple[Portion, ...]
     fields: tuple[Field, ...]
     banner: Marking | None
@@ -124,6 +129,14 @@ class Document:
     origin: datetime.date | None
     entire_text: Marking | None = None
     warnings: tuple[str, ...] = ()
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        """The partition of :attr:`text` into contiguous parts (computed on each access).
+
+        Joining ``text[p.start:p.end]`` over the parts rebuilds the text byte for byte.
+        """
+        return partition(self.text, self.elements, self.portions)
 
     def field(self, name: str) -> Field | None:
         """The first header field called ``name`` (``"from"``, ``"to"``, ``"subject"`` ...)."""
@@ -160,3 +173,61 @@ class Document:
         ):
             return DeclassStatus.DECLASSIFIED
         return self.declassification.status(as_of)
+
+
+def partition(text: str, elements: Iterable[Part], portions: Iterable[Portion]) -> tuple[Part, ...]:
+    """Cut ``text`` into contiguous parts; the gaps are text or space.
+
+    A paragraph owns its whole span (a page header or a Classified By statement inside it
+    stays the portion's, so withholding the portion withholds them too); among the other
+    elements the earlier start wins and a later overlapping one keeps what is left.
+    """
+    body: list[tuple[int, int]] = []
+    claims = [(e.start, e.end, e.kind) for e in elements]
+    for p in portions:
+        if p.kind is PortionKind.SUBJECT:
+            claims.append((p.start, p.end, PartKind.SUBJECT))
+        else:
+            body.append((p.start, p.end))
+    body_starts = [s for s, _ in body]
+    kept = [(s, e, PartKind.PORTION) for s, e in body]
+    for start, end, kind in claims:
+        i = bisect.bisect_right(body_starts, start) - 1
+        lo = max(start, body[i][1]) if i >= 0 else start
+        j = bisect.bisect_left(body_starts, lo)
+        hi = min(end, body[j][0]) if j < len(body) else end
+        if hi > lo:
+            kept.append((lo, hi, kind))
+    kept.sort(key=lambda c: (c[0], _PRIORITY.get(c[2], 2), -c[1]))
+    parts: list[Part] = []
+    pos = 0
+    for start, end, kind in kept:
+        lo = max(start, pos)
+        if end <= lo:
+            continue
+        if lo > pos:
+            parts.extend(_gap(text, pos, lo))
+        parts.append(Part(kind, lo, end))
+        pos = end
+    if pos < len(text):
+        parts.extend(_gap(text, pos, len(text)))
+    return tuple(parts)
+
+
+_PRIORITY = {PartKind.PORTION: 0, PartKind.LAYOUT: 1, PartKind.SUBJECT: 1}
+
+
+def _gap(text: str, start: int, end: int) -> list[Part]:
+    """Unclaimed text: whitespace is space, the rest is text (trimmed of outer space)."""
+    chunk = text[start:end]
+    if chunk.isspace():
+        return [Part(PartKind.SPACE, start, end)]
+    lead = start + len(chunk) - len(chunk.lstrip())
+    trail = start + len(chunk.rstrip())
+    parts = []
+    if lead > start:
+        parts.append(Part(PartKind.SPACE, start, lead))
+    parts.append(Part(PartKind.TEXT, lead, trail))
+    if trail < end:
+        parts.append(Part(PartKind.SPACE, trail, end))
+    return parts

@@ -23,12 +23,9 @@ classified despite missing or defective markings, so a misreading must fail clos
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime
-import functools
 import re
-from collections.abc import Iterable
 from typing import NamedTuple
 
 from redactor.declass import Declassification, DeclassKind, find_declassification
@@ -67,7 +64,10 @@ _AFTER = rf"""
 # Three passes, each beginning with one literal character so that Python's re skips
 # ahead to candidates instead of trying every position (PERFORMANCE.md §2: a MULTILINE
 # `^` or a leading character class is 5-10x slower). The text is searched as "\n" + text.
-_LINE_START = re.compile(r"\n(?P<indent>[ \t]*)(?P<lead>¶[ \t]*)?" + _AFTER, re.VERBOSE)
+# The lookahead rejects the common case, a wrapped line of prose, at its first letter.
+_LINE_START = re.compile(
+    r"\n(?P<indent>[ \t]*)(?=[¶\d(•-]|[A-Za-z][.)])(?P<lead>¶[ \t]*)?" + _AFTER, re.VERBOSE
+)
 _PILCROW = re.compile(r"(?P<lead>¶[ \t]*)" + _AFTER, re.VERBOSE)  # reflowed bodies
 # "... more vocal. 9. ( C) With regard": a reflowed paragraph start without pilcrow
 # (07SANTIAGO983, 09BRASILIA1383); counted only when a real mark follows.
@@ -108,7 +108,7 @@ def _start(m: re.Match[str], pos: int) -> _Start | None:
 # post and the serial. The post+serial tail is what tells it from prose.
 _BANNER = re.compile(
     r"""
-    (?P<cls>
+    (?P<head>(?P<cls>
         T[ ]?O[ ]?P[ ]{1,3}S[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T
       | S?[ ]?E[ ]?C[ ]?R[ ]?E[ ]?T
       | C?[ ]?O[ ]?N[ ]?F[ ]?I[ ]?D[ ]?E[ ]?N[ ]?T[ ]?I[ ]?A[ ]?L
@@ -116,7 +116,7 @@ _BANNER = re.compile(
       | LIMITED[ ]OFFICIAL[ ]USE
     )
     (?:[ \t]+(?:E[ ]F[ ]T[ ]O|EFTO|SENSITIVE|NOFORN|EXDIS|NODIS|LIMDIS))*
-    (?:[ \t]*//[ \t]*[A-Z][A-Z ,/\-]*?)?
+    (?:[ \t]*//[ \t]*[A-Z][A-Z ,/\-]*?)?)
     (?:[ \t]+SECTION[ \t]+(?P<sec>\d{1,2})[ \t]+OF[ \t]+(?P<of>\d{1,2}))?
     [ \t]+(?:(?P<yy>\d{2})[ \t]+)?(?P<post>[A-Z][A-Z .'\-]*?[A-Z])[ \t]+(?P<serial>\d{4,6})
     (?=\s|\\|$)
@@ -207,6 +207,7 @@ class _Parser:
         self.claims: list[tuple[int, int, PartKind]] = []
         self.warnings: list[str] = []
         self.trailer_declass: tuple[Declassification, tuple[int, int]] | None = None
+        self.upper: str | None = None
 
     # -- driver ---------------------------------------------------------------------
 
@@ -259,7 +260,7 @@ class _Parser:
         return Document(
             text=text,
             source=self.source,
-            parts=self._partition(portions),
+            elements=tuple(Part(kind, start, end) for start, end, kind in self.claims),
             portions=tuple(portions),
             fields=tuple(sorted(self.fields, key=lambda f: f.start)),
             banner=banner,
@@ -275,6 +276,22 @@ class _Parser:
         )
 
     # -- helpers ---------------------------------------------------------------------
+
+    def _hint(self, needles: tuple[str, ...], end: int) -> int | None:
+        """The first offset before ``end`` where one of ``needles`` (upper case) occurs.
+
+        Label regexes are case-insensitive, which stops Python's re from skipping ahead
+        on a literal prefix; finding a hint first in an upper-cased copy of the header
+        and starting the regex there is several times faster on a 1 KB header.
+        """
+        if self.upper is None or len(self.upper) < end:
+            upper = self.text[:end].upper()
+            # upper() may change the length ("ß" -> "SS"): then offsets would not map.
+            self.upper = upper if len(upper) == end else ""
+        if not self.upper:
+            return 0
+        found = [i for i in (self.upper.find(n, 0, end) for n in needles) if i >= 0]
+        return min(found) if found else None
 
     def _claim(self, start: int, end: int, kind: PartKind) -> None:
         if end > start:
@@ -306,13 +323,16 @@ class _Parser:
             start = _start(m, pos)
             if start is not None:
                 found[pos] = start
-        if "¶" in shifted:
-            for m in _PILCROW.finditer(shifted):
-                pos = m.start() - 1
-                if pos not in found and m.group("num") is not None:
-                    start = _start(m, pos)
+        # Pilcrows in mid-line (reflowed bodies); those at a line start are found above.
+        i = shifted.find("¶")
+        while i >= 0:
+            if i - 1 not in found:
+                mid = _PILCROW.match(shifted, i)
+                if mid is not None and mid.group("num") is not None:
+                    start = _start(mid, i - 1)
                     if start is not None:
-                        found[pos] = start
+                        found[i - 1] = start
+            i = shifted.find("¶", i + 1)
         for m in _SENTENCE_END.finditer(shifted):
             if m.group("num") is not None and _read_mark(m.group("mark")) is not None:
                 pos = m.start("num") - 1
@@ -347,16 +367,21 @@ class _Parser:
         """The banner marking, the end of its line, and the post/serial/year it names."""
         text = self.text
         # Start the (costly, unanchored) banner search on the line of the first hint.
-        upper = text[:header_end].upper()
-        hints = [i for i in (upper.find(h) for h in _BANNER_HINTS) if i >= 0]
+        hint = self._hint(_BANNER_HINTS, header_end)
         m = None
-        if hints:
-            m = _BANNER.search(text, text.rfind("\n", 0, min(hints)) + 1, header_end)
+        if hint is not None:
+            m = _BANNER.search(text, text.rfind("\n", 0, hint) + 1, header_end)
         if m is not None:
             line_start = text.rfind("\n", 0, m.start()) + 1
-            marking = parse_banner(text[m.start() : self._line_end(m.start())])
+            # Only the classification part goes to parse_banner: it repeats from cable to
+            # cable (so the reader's cache hits) while the post and serial do not.
+            marking = parse_banner(m.group("head"))
             if marking is not None and marking.known:
                 end = self._line_end(m.end())
+                rest = text[m.end() : end].strip()
+                caption = parse_caption(rest.upper()) if rest else None
+                if caption is not None:  # "... BOGOTA 000243 SIPDIS NOFORN" (10BOGOTA243)
+                    marking = marking.with_caption(caption)
                 # A banner glued to a routing line (CABLES.md §b.1) is claimed from the
                 # classification word on; the routing part keeps what precedes it.
                 start = m.start() if text[line_start : m.start()].strip() else line_start
@@ -447,7 +472,8 @@ class _Parser:
 
     def _tags(self, header_end: int) -> tuple[str, ...]:
         text = self.text
-        m = _TAGS.search(text, 0, header_end)
+        hint = self._hint(("TAG", "TAS", "TABS", "TGS"), header_end)
+        m = None if hint is None else _TAGS.search(text, hint, header_end)
         if m is None:
             return ()
         # The TAGS label must start its line or follow the DECL value (CABLES.md §b.2).
@@ -466,7 +492,8 @@ class _Parser:
 
     def _subject(self, header_end: int) -> Portion | None:
         text = self.text
-        m = _SUBJECT.search(text, 0, header_end)
+        hint = self._hint(("SUBJ",), header_end)
+        m = None if hint is None else _SUBJECT.search(text, hint, header_end)
         if m is None:
             return None
         value_start = m.end()
@@ -548,9 +575,7 @@ class _Parser:
             spans.append((footer.start() if footer else m.start(), m.end()))
         spans.extend(m.span() for m in _TELETYPE_RULE.finditer(text))
         if post is not None and serial is not None:
-            for m in _marker(post).finditer(text):
-                if int(m.group("serial")) == int(serial):
-                    spans.append(m.span())
+            spans.extend(_section_markers(text, post, int(serial)))
         return sorted(spans)
 
     def _bottom_banner(self, starts: list[_Start]) -> int:
@@ -636,7 +661,7 @@ class _Parser:
                 mark_start, mark_end = st.mark_start, st.mark_start + len(st.raw)
             kind = PortionKind.SUB_PARAGRAPH if st.sub else PortionKind.PARAGRAPH
             number = st.number
-            inner = tuple((s, e) for s, e in layout if start <= s and e <= end)
+            inner = tuple((s, e) for s, e in layout if start <= s and e <= end) if layout else ()
             portions.append(
                 Portion(
                     kind=kind,
@@ -651,58 +676,45 @@ class _Parser:
             )
         return portions, entire
 
-    def _partition(self, portions: Iterable[Portion]) -> tuple[Part, ...]:
-        """Cut the text into contiguous parts; the gaps are text or space.
 
-        A paragraph owns its whole span (a page header or a Classified By statement
-        inside it stays the portion's: withholding the portion withholds them too);
-        among the other claims the earlier start wins and a later one keeps what is left.
-        """
-        text = self.text
-        body: list[tuple[int, int]] = []
-        claims = list(self.claims)
-        for p in portions:
-            if p.kind is PortionKind.SUBJECT:
-                claims.append((p.start, p.end, PartKind.SUBJECT))
-            else:
-                body.append((p.start, p.end))
-        body_starts = [s for s, _ in body]
-        kept = [(s, e, PartKind.PORTION) for s, e in body]
-        for start, end, kind in claims:
-            i = bisect.bisect_right(body_starts, start) - 1
-            lo = max(start, body[i][1]) if i >= 0 else start
-            j = bisect.bisect_left(body_starts, lo)
-            hi = min(end, body[j][0]) if j < len(body) else end
-            if hi > lo:
-                kept.append((lo, hi, kind))
-        order = {PartKind.PORTION: 0, PartKind.LAYOUT: 1, PartKind.SUBJECT: 1}
-        kept.sort(key=lambda c: (c[0], order.get(c[2], 2), -c[1]))
-        parts: list[Part] = []
-        pos = 0
-        for start, end, kind in kept:
-            lo = max(start, pos)
-            if end <= lo:
-                continue
-            if lo > pos:
-                parts.extend(_gap(text, pos, lo))
-            parts.append(Part(kind, lo, end))
-            pos = end
-        if pos < len(text):
-            parts.extend(_gap(text, pos, len(text)))
-        return tuple(parts)
+_MARKER_TAIL = re.compile(r"[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}")
 
 
-@functools.lru_cache(maxsize=1024)
-def _marker(post: str) -> re.Pattern[str]:
-    """The section continuation marker of a post, ``TRIPOLI 00000220 002 OF 003``.
+def _section_markers(text: str, post: str, serial: int) -> list[tuple[int, int]]:
+    """The section continuation markers of a cable, ``TRIPOLI 00000220 002 OF 003``.
 
-    It stands wherever WikiLeaks joined two sections, often in mid-sentence (CABLES.md
-    §b.7); anchoring on the post's name keeps the prose before it out of the match.
+    WikiLeaks left one wherever it joined two sections, often in mid-sentence (CABLES.md
+    §b.7). The 8-digit serial is searched as a literal (fast), then the ``NNN OF NNN``
+    after it and the post's name before it (spaces inside the name optional) are checked,
+    which keeps the prose before the marker out of it.
     """
-    name = r"[ \t]*".join(re.escape(ch) for ch in post)
-    return re.compile(
-        rf"{name}[ \t]+(?P<serial>\d{{4,8}})[ \t]+\d{{3}}(?:\.\d)?[ \t]+OF[ \t]+\d{{3}}"
-    )
+    spans = []
+    needle = f"{serial:08d}"
+    i = text.find(needle)
+    while i >= 0:
+        tail = _MARKER_TAIL.match(text, i + len(needle))
+        if tail is not None:
+            start = _name_before(text, i, post)
+            if start is not None:
+                spans.append((start, tail.end()))
+        i = text.find(needle, i + len(needle))
+    return spans
+
+
+def _name_before(text: str, pos: int, name: str) -> int | None:
+    """Where ``name`` (compared without spaces, any case) ends just before ``pos``."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == pos:
+        return None
+    for ch in reversed(name):
+        while j > 0 and text[j - 1] in " .'-" and ch not in " .'-":
+            j -= 1
+        if j == 0 or text[j - 1].upper() != ch:
+            return None
+        j -= 1
+    return j
 
 
 def _read_mark(raw: str | None) -> Marking | None:
@@ -715,28 +727,14 @@ def _read_mark(raw: str | None) -> Marking | None:
     return None if marking is None else dataclasses.replace(marking, raw=raw)
 
 
-def _gap(text: str, start: int, end: int) -> list[Part]:
-    """Unclaimed text: whitespace is space, the rest is text (trimmed of outer space)."""
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return [Part(PartKind.SPACE, start, end)]
-    lead = start + len(chunk) - len(chunk.lstrip())
-    trail = start + len(chunk.rstrip())
-    parts = []
-    if lead > start:
-        parts.append(Part(PartKind.SPACE, start, lead))
-    parts.append(Part(PartKind.TEXT, lead, trail))
-    if trail < end:
-        parts.append(Part(PartKind.SPACE, trail, end))
-    return parts
-
-
 def _rstrip_at(text: str, start: int, end: int) -> int:
     """``end`` moved left past trailing whitespace (and a teletype ``\\`` continuation)."""
-    while end > start and text[end - 1] in " \t\r\n\\":
-        end -= 1
-    return end
+    if end <= start or text[end - 1] not in _TRAILING:
+        return end
+    return start + len(text[start:end].rstrip(_TRAILING))
+
+
+_TRAILING = " \t\r\n\\"
 
 
 _LABEL = re.compile(
