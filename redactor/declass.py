@@ -267,7 +267,8 @@ _DECL_WORD = re.compile(
     r"(?:declassify[ \t]+on|decl(?P<typo>[a-z])?)(?![a-z])[ \t]*:?[ \t]*",
     re.I,
 )
-_REDACTED = re.compile(r"(?:[xX]{3,}[\s.]*)+|\[[A-Z ]*REMOVED\]")
+# (Runs must be separated: "(?:x{3,}\s*)+" would backtrack exponentially on "xxxx…!".)
+_REDACTED = re.compile(r"[xX]{3,}(?:[\s.]+[xX]+)*[\s.]*|\[[A-Z ]*REMOVED\]")
 _NA = re.compile(r"(?:n/?a|not[ \t]+applicable)\.?", re.I)
 _COMMINGLED = re.compile(  # the two commingled forms of MARKINGS §1.4, nothing looser
     r"(?:n/a|not[ \t]+applicable)(?:[ \t]*\(or[ \t]+n/a\))?[ \t]+to[ \t]+(?:RD/FRD|RD|FRD|NATO)\b",

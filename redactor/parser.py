@@ -127,9 +127,12 @@ _BANNER = re.compile(
 # Substrings one of which every banner form of CABLES.md §b.1 contains (upper-cased).
 _BANNER_HINTS = ("E C R E T", "ECRET", "O N F I", "ONFID", "UNCLAS", "LIMITED OFFICIAL")
 
+# Addressee-action lines after the banner: "DEPT FOR NEA/MAG", "dept pls pass usaid".
+_DISTRIBUTION = re.compile(r"\b(?:FOR|PASS|ALSO|INFO|EYES ONLY|CAPTION|HANDLE)\b")
 _BARE_BANNER_WORD = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
 
 # A bare CAPCO banner line (memos, and three cables whose banner is the word alone).
+_BANNER_LINE = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z0-9 ,/\-]+)?")
 _BARE_BANNER = re.compile(
     r"\n[ \t]*(?P<b>(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z0-9 ,/\-]+)?)"
     r"[ \t]*\r?(?=\n)"
@@ -219,8 +222,7 @@ class _Parser:
         )
         banner, banner_end, post, serial, yy = self._banner(header_end)
         layout = self._layout(post, serial)
-        captions = self._captions(banner_end, header_end)
-        banner = self._apply_captions(banner, captions)
+        banner = self._captions(banner, banner_end, header_end)
         origin, dtg_yy = self._dtg(header_end)
         declass, decl_span = find_declassification(text[:header_end], origin=origin)
         if decl_span is not None:
@@ -400,44 +402,30 @@ class _Parser:
         self.warnings.append("no_banner")
         return None, 0, None, None, None
 
-    def _captions(self, banner_end: int, header_end: int) -> list[tuple[int, int]]:
-        """Handling lines between the banner and the first labelled header field."""
-        if banner_end == 0:
-            return []
+    def _captions(self, banner: Marking | None, banner_end: int, header_end: int) -> Marking | None:
+        """Read the handling lines between the banner and the first labelled header field,
+        and fold the restrictive ones into the document's marking.
+
+        A NOFORN / SENSITIVE / EXDIS line right after the banner restricts the whole
+        cable (MARKINGS.md §1.2; 5 FAH-2 H-222). Distribution lines (``SIPDIS``,
+        ``DEPT FOR NEA/MAG``, ``PARIS FOR ZEYA``) are captions too; anything else there
+        (a memo's letterhead) is left as text.
+        """
+        if banner is None:
+            return None
         text = self.text
-        stop = header_end
-        for label in (_find_label(text, banner_end, header_end),):
-            if label is not None:
-                stop = label
-        spans = []
+        label = _find_label(text, banner_end, header_end)
+        stop = header_end if label is None else label
         pos = banner_end
         while pos < stop:
             nl = text.find("\n", pos, stop)
             line_end = stop if nl < 0 else nl
-            start = pos
-            end = _rstrip_at(text, start, line_end)
-            while start < end and text[start] in " \t":
-                start += 1
-            if end > start:
-                spans.append((start, end))
-                self._claim(start, end, PartKind.CAPTION)
-                self._field("caption", start, end, start, end)
+            end = _rstrip_at(text, pos, line_end)
+            start = pos + len(text[pos:end]) - len(text[pos:end].lstrip())
             pos = line_end + 1
-        return spans
-
-    def _apply_captions(
-        self, banner: Marking | None, captions: list[tuple[int, int]]
-    ) -> Marking | None:
-        """Fold NOFORN / SENSITIVE / EXDIS caption lines into the document's marking.
-
-        A caption line right after the banner restricts the whole cable (MARKINGS.md
-        §1.2; 5 FAH-2 H-222): it is part of the overall marking.
-        """
-        if banner is None:
-            return None
-        for start, end in captions:
-            # Cables write captions in capitals; 09NAIROBI2497's "Noforn" still counts.
-            line = self.text[start:end].upper()
+            if end <= start:
+                continue
+            line = text[start:end].upper()
             caption = parse_caption(line)
             if caption is None and line.endswith(" SENSITIVE"):
                 # Agency sensitivity captions ("DEA SENSITIVE", "LAW ENFORCEMENT
@@ -446,11 +434,15 @@ class _Parser:
                 caption = parse_caption("SENSITIVE")
             if caption is not None:
                 banner = banner.with_caption(caption)
+            elif _BARE_BANNER_WORD.match(line):
+                # "SECRET NOFORN" as a caption line (06CARACAS219) restates the marking.
+                restated = parse_banner(line)
+                if restated is not None and restated.known:
+                    banner = dataclasses.replace(roll_up([banner, restated]), raw=banner.raw)
+            elif _DISTRIBUTION.search(line) is None:
                 continue
-            # "SECRET NOFORN" as a caption line (06CARACAS219) restates the marking.
-            restated = parse_banner(line) if _BARE_BANNER_WORD.match(line) else None
-            if restated is not None and restated.known:
-                banner = dataclasses.replace(roll_up([banner, restated]), raw=banner.raw)
+            self._claim(start, end, PartKind.CAPTION)
+            self._field("caption", start, end, start, end)
         return banner
 
     def _dtg(self, header_end: int) -> tuple[datetime.date | None, str | None]:
@@ -585,11 +577,7 @@ class _Parser:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         lead = start + len(line) - len(line.lstrip())
-        if (
-            not starts
-            or start <= starts[-1].pos
-            or _BARE_BANNER.fullmatch("\n" + line.strip()) is None
-        ):
+        if not starts or start <= starts[-1].pos or _BANNER_LINE.fullmatch(line.strip()) is None:
             return len(text)
         marking = parse_banner(line.strip())
         if marking is None or not marking.known:

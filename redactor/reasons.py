@@ -73,7 +73,7 @@ _IN_SEP = rf"(?:\s|{_CONN})*"
 _LETTER = r"[a-h]\.?(?![a-z])"
 # The closing parenthesis may be lost at the end of a line ("Reasons 1.4 (b) and (d",
 # 07ISLAMABAD31).
-_PAREN = rf"\(\s*{_LETTER}(?:{_IN_SEP}{_LETTER})*(?:\s*\)|(?=[ \t]*(?:\r?\n|\Z)))"
+_PAREN = rf"\(\s*{_LETTER}(?:{_IN_SEP}{_LETTER})*(?:\s*\)|(?=[ \t\r]*(?:\n|\Z)))"
 _BARE = r"(?<![a-z])(?:[b-h]|a(?!\s*n\s*d(?![a-z])))(?!\.?[a-z])\.?"
 _OUT_SEP = rf"(?:\s*(?:{_CONN}\s*)+|[ \t]*)"
 _LETTERS = rf"(?:{_PAREN}(?:{_OUT_SEP}{_PAREN})*|{_BARE}(?:{_OUT_SEP}{_BARE})*)"
@@ -89,12 +89,12 @@ _SECTION = (
 _CLAUSE = re.compile(rf"{_SECTION}(?P<letters>{_LETTERS})", re.I)
 # Letters with no section: "for reasons b, d.", "Reasons (b) and (d)" (2007-2010 cables).
 _KEYWORD_CLAUSE = re.compile(
-    rf"[Rr](?<![a-zA-Z].)(?:eason|EASON)[Ss]?\s*(?:\(\s*s\s*\))?\s*:?\s*(?P<letters>{_LETTERS})",
+    rf"[Rr](?<![a-zA-Z].)(?:eason|EASON)[Ss]?(?:\s*\(\s*s\s*\))?(?:\s*:)?\s*(?P<letters>{_LETTERS})",
     re.I,
 )
 _REASON_BEFORE_14 = re.compile(r"reasons?:? \Z", re.I)
 # A second clause chained to the first: "1.4 (b) and 1.5 (d)".
-_CHAIN = re.compile(rf"\s*{_CONN}?\s*(?=1\s*[.,:/]\s*[3-6])", re.I)
+_CHAIN = re.compile(rf"[ \t]*(?:{_CONN}\s*)?(?=1\s*[.,:/]\s*[3-6])", re.I)
 _LETTER_TOKEN = re.compile(rf"(?P<word>{_AND}|{_OR})|(?P<dash>-)|[a-h]", re.I)
 # A reason keyword split by the wrap ("reas\nons", "Rea son"), just before the clause.
 _SPLIT_KEYWORD = re.compile(
@@ -292,6 +292,17 @@ _BLANK_LINE = re.compile(r"[ \t\\\r\xa0]*(?:\n|\Z)")
 _DANGLING = re.compile(r"(?<![a-z])reasons?\s*(?:\(\s*s\s*\))?\s*:?[ \t\\\r]*\Z", re.I)
 _SECTION_START = re.compile(rf"[ \t]*{_SECTION}(?P<letters>{_LETTERS})", re.I)
 _PARAGRAPH_IN_LINE = re.compile(r"¶|\s\d{1,3}\s?\.\s?\([A-Z]")
+# The dominant statement, read with one match: "<name> for reasons 1.4 <letters>[.]" on
+# its own line, then a blank line or the end. Anything the general path would treat
+# differently (a digit or parenthesis in the name, punctuation before "for", a wrapped
+# line, another section) does not match and takes the general path;
+# tests/test_reasons.py checks that both paths agree.
+_COMMON = re.compile(
+    r"(?P<name>[a-z][^\n\d()]{0,150}?[^\s\d(),;:.\-])[ \t]+for[ \t]+reasons[ \t]+"
+    rf"1\.4[ \t]*(?P<letters>{_LETTERS})(?P<trail>(?:[ \t]*\.)?)[ \t\\]*"
+    r"(?=\r?\n[ \t\\\r]*(?:\n|\Z)|\Z)",
+    re.I,
+)
 _MAX_NAME = 200
 _MAX_LINES = 3
 _SEGMENT = 2000  # a statement, its wrapped lines and a few blank lines fit in this
@@ -318,11 +329,12 @@ def find_classified_by(text: str, start: int = 0, end: int | None = None) -> Cla
     return None
 
 
-def _statement(text: str, label: re.Match[str], stop: int) -> ClassifiedBy:
+def _statement(text: str, label: re.Match[str], stop: int, *, fast: bool = True) -> ClassifiedBy:
     """Read the statement whose label is ``label``.
 
     The work is done on a copy of the few lines after the label, with WikiLeaks' ``\\``
-    line-continuation marks blanked (same length, so offsets carry over).
+    line-continuation marks blanked (same length, so offsets carry over). ``fast=False``
+    skips the shortcut for the dominant shape (for the tests that compare both paths).
     """
     base = label.start()
     src = _continuations(text[base : min(stop, base + _SEGMENT)])
@@ -330,6 +342,13 @@ def _statement(text: str, label: re.Match[str], stop: int) -> ClassifiedBy:
     label_end = label.end("label") - base
     nstart = label.end() - base
     warnings: list[str] = []
+    common = _COMMON.match(src, nstart) if fast else None
+    if common is not None and not _unreadable(common.group("name")):
+        letters = _letters(common.group("letters"), warnings)
+        found, codes = _result([f"1.4({letter})" for letter in letters], warnings)
+        at = (base + nstart, base + common.end("name"))
+        who = " ".join(common.group("name").split())
+        return ClassifiedBy(base, base + common.end("trail"), who, at, found, codes)
     clause, name_cap, line_end = _locate_clause(src, nstart, stop)
     reasons: list[str] = []
     if clause is not None:
@@ -453,12 +472,18 @@ def _name(
     if not raw or _LETTER_RE.search(raw) is None:
         warnings.append("no_name")
         return None, None
-    if raw[0] in "xX[" and _REDACTED_NAME.fullmatch(raw):
-        warnings.append("redacted_name")
+    if (unreadable := _unreadable(raw)) is not None:
+        warnings.append(unreadable)
         return None, None
+    return " ".join(raw.split()), (lo, end)
+
+
+def _unreadable(raw: str) -> str | None:
+    """The warning for a name that is not one, or ``None`` for a name."""
+    if raw[0] in "xX[" and _REDACTED_NAME.fullmatch(raw):
+        return "redacted_name"
     if raw[0] in "dD" and _DERIVED.match(raw):
         # "Classified By: Derived from Multiple Sources" (08STATE116943): a derivative
         # classification note (32 CFR 2001.22), not a classifier.
-        warnings.append("derived_from")
-        return None, None
-    return " ".join(raw.split()), (lo, end)
+        return "derived_from"
+    return None

@@ -496,6 +496,7 @@ VALUE_ROWS: list[tuple[str, DeclassKind, datetime.date | None, tuple[str, ...], 
     ("Downgrade to CONFIDENTIAL on 20200101", OTHER, None, (), None),
     ("XXXXXXXXXXXXX", OTHER, None, (), None),
     ("xxxx xxxx", OTHER, None, (), None),
+    ("X" * 60 + "!", EVENT, None, (), "X" * 60 + "!"),  # no exponential backtracking
     ("[DETAILS REMOVED]", OTHER, None, (), None),
     ("N/A to NATO portions. See source list for NSI portions.", OTHER, None, (), None),
     (
@@ -841,3 +842,21 @@ def test_parse_never_raises(value: str, origin: datetime.date | None) -> None:
     if decl.kind is DATE and origin is not None:
         assert decl.date is not None
         assert decl.date >= origin
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    month=st.integers(0, 14),
+    day=st.integers(0, 33),
+    year=st.integers(1900, 2100),
+    origin=origins,
+    word=st.sampled_from(["DECL:", "decl:", "DECL :"]),
+)
+def test_shortcut_agrees_with_the_general_path(
+    month: int, day: int, year: int, origin: datetime.date | None, word: str
+) -> None:
+    value = f"{word} {month:02d}/{day}/{year}"
+    # a trailing space keeps the value off the shortcut for the common shape
+    assert parse_declass_value(value, origin=origin) == parse_declass_value(
+        value + " ", origin=origin
+    )

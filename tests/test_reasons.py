@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from redactor import reasons
 from redactor.reasons import ClassifiedBy, find_classified_by, parse_reasons
 
 BD = ("1.4(b)", "1.4(d)")
@@ -94,12 +95,14 @@ SPELLINGS: list[tuple[str, tuple[str, ...]]] = [
     ("1.5 (b) (d)", ("1.5(b)", "1.5(d)")),
     ("1.4 (b) a\nnd (d)", BD),
     ("1.4 billion", ()),
+    ("reasons" + " " * 3000 + "!", ()),  # no polynomial blow-up on long blank runs
     # more from the corpus
     ("1.4 (b) an d (d)", BD),
     ("1.4 (b) a nd (d)", BD),
     ("1.4 B A ND D", BD),
     ("1.4 B AN D D", BD),
     ("1.4 (b) and (d", BD),
+    ("1.4 (b) and (d\r\n\r\n", BD),
     ("1.4 (B )(D)", BD),
     ("1.4 ( b, d)", BD),
     ("1.4 (b. and d.)", BD),
@@ -789,3 +792,81 @@ def test_parse_reasons_never_raises(text: str) -> None:
     reasons, warnings = parse_reasons(text)
     assert all(re.fullmatch(r"1\.[3-6]\([a-h]\)", r) for r in reasons)
     assert len(set(warnings)) == len(warnings)
+
+
+NAMES = st.lists(
+    st.sampled_from(
+        [
+            "Ambassador",
+            "DCM",
+            "Derived",
+            "from",
+            "xxxxx",
+            "X.",
+            "Jr.",
+            "d'Affaires",
+            "for",
+            "per",
+            ",",
+            ";",
+            "-",
+            "Reasons",
+            "Tom",
+            "Kelly",
+            " ",
+            "\n",
+            "1.4",
+        ]
+    ),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
+CLAUSES = st.sampled_from(
+    [
+        "1.4 (b) and (d)",
+        "1.4 b/d",
+        "1.4 (B,D)",
+        "1.4 b a nd d",
+        "1.4 (b-d)",
+        "1.4 (b",
+        "1.5 (d)",
+        "1.4 (b)\nand (d)",
+        "1.4 (b),\n(c)",
+        "1.4",
+    ]
+)
+ENDINGS = st.sampled_from(
+    [
+        "",
+        ".",
+        " .",
+        "\n",
+        "\n\n",
+        "\r\n\r\n",
+        "\n¶1. (C) Text",
+        " \\\n \\\n",
+        ")\n\n",
+        ":\n\n",
+        " 1.5 (d)\n\n",
+        " and 1.5 (d)",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    name=NAMES,
+    clause=CLAUSES,
+    ending=ENDINGS,
+    intro=st.sampled_from([" for reasons ", ", for reasons "]),
+)
+def test_shortcut_agrees_with_the_general_path(
+    name: str, clause: str, ending: str, intro: str
+) -> None:
+    text = f"Classified By: {name}{intro}{clause}{ending}"
+    label = reasons._LABEL.search(text)
+    assert label is not None
+    stop = len(text)
+    assert reasons._statement(text, label, stop) == reasons._statement(
+        text, label, stop, fast=False
+    )
