@@ -129,6 +129,10 @@ _BANNER_HINTS = ("E C R E T", "ECRET", "O N F I", "ONFID", "UNCLAS", "LIMITED OF
 
 # Addressee-action lines after the banner: "DEPT FOR NEA/MAG", "dept pls pass usaid".
 _DISTRIBUTION = re.compile(r"\b(?:FOR|PASS|ALSO|INFO|EYES ONLY|CAPTION|HANDLE)\b")
+_POST_PUNCT = re.compile(r"[ .'\-]")
+_SUBJECT_CUT = re.compile(r"\b(?:SUBJECT|Subject|SUBJ)\s*:")
+_SUBJECT_MARK = re.compile(r"\([^()\r\n]{1,120}\)")
+_SPACE_RUN = re.compile(r"\s*")
 _BARE_BANNER_WORD = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
 
 # A bare CAPCO banner line (memos, and three cables whose banner is the word alone).
@@ -211,6 +215,9 @@ class _Parser:
         self.warnings: list[str] = []
         self.trailer_declass: tuple[Declassification, tuple[int, int]] | None = None
         self.upper: str | None = None
+        # The text behind a newline, so that line-start patterns can begin with a literal
+        # "\n" (fast to scan for) and still match on the first line; offsets are +1.
+        self.shifted = "\n" + text
 
     # -- driver ---------------------------------------------------------------------
 
@@ -317,7 +324,7 @@ class _Parser:
     def _paragraph_starts(self) -> list[_Start]:
         """Where portions begin, in text order: numbered paragraphs, marked bullets and
         sub-paragraphs, and bare marks at a line start."""
-        shifted = "\n" + self.text
+        shifted = self.shifted
         found: dict[int, _Start] = {}
         for m in _LINE_START.finditer(shifted):
             lead = m.group("lead")
@@ -389,9 +396,9 @@ class _Parser:
                 start = m.start() if text[line_start : m.start()].strip() else line_start
                 self._claim(start, end, PartKind.BANNER)
                 self._field("banner", start, end, m.start(), end)
-                post = re.sub(r"[ .'\-]", "", m.group("post")).upper()
+                post = _POST_PUNCT.sub("", m.group("post")).upper()
                 return marking, end, post, m.group("serial"), m.group("yy")
-        bare = _BARE_BANNER.search("\n" + text, 0, header_end + 1)
+        bare = _BARE_BANNER.search(self.shifted, 0, header_end + 1)
         if bare is not None:
             start, end = bare.start("b") - 1, bare.end("b") - 1
             marking = parse_banner(bare.group("b"))
@@ -447,7 +454,7 @@ class _Parser:
 
     def _dtg(self, header_end: int) -> tuple[datetime.date | None, str | None]:
         """The date-time group (date of origin, needed for two-digit DECL years)."""
-        m = _DTG.search("\n" + self.text, 0, header_end + 1)
+        m = _DTG.search(self.shifted, 0, header_end + 1)
         if m is None:
             return None, None
         start = m.start("dd") - 1
@@ -474,7 +481,7 @@ class _Parser:
         if before.strip() and "12958" not in before and "DECL" not in before.upper():
             return ()
         value = m.group("v")
-        cut = re.search(r"\b(?:SUBJECT|Subject|SUBJ)\s*:", value)
+        cut = _SUBJECT_CUT.search(value)
         vend = m.start("v") + (cut.start() if cut else len(value))
         vend = _rstrip_at(text, m.start("v"), vend)
         self._claim(m.start(), vend, PartKind.TAGS)
@@ -493,11 +500,11 @@ class _Parser:
         end = _rstrip_at(text, value_start, stop.start() if stop else header_end)
         marking = None
         mark_start = mark_end = None
-        mm = re.match(r"\([^()\r\n]{1,120}\)", text[value_start:end])
+        mm = _SUBJECT_MARK.match(text, value_start, end)
         if mm is not None:
             marking = parse_portion_mark(mm.group())
             if marking is not None:
-                mark_start, mark_end = value_start, value_start + mm.end()
+                mark_start, mark_end = value_start, mm.end()
         self._field("subject", m.start(), end, value_start, end)
         return Portion(
             kind=PortionKind.SUBJECT,
@@ -511,7 +518,7 @@ class _Parser:
 
     def _references(self, header_end: int) -> None:
         text = self.text
-        for m in _REF.finditer("\n" + text, 0, header_end + 1):
+        for m in _REF.finditer(self.shifted, 0, header_end + 1):
             start = m.start() + len(m.group()) - len(m.group().lstrip("\n \t"))
             stop = _BLANK_LINE.search(text, start, header_end)
             end = _rstrip_at(text, start, stop.start() if stop else header_end)
@@ -540,14 +547,15 @@ class _Parser:
         banner_start = next((s for s, _, k in self.claims if k is PartKind.BANNER), None)
         if banner_start is None:
             return
-        head = "\n" + text[:banner_start]
-        m = _FM.search(head)
+        # Offsets in self.shifted are one more than in the text: the match of "\nFM ..."
+        # starts, in text offsets, at the F.
+        m = _FM.search(self.shifted, 0, banner_start + 1)
         if m is not None:
-            self._field("from", m.start() + 0, m.end() - 1, m.start("v") - 1, m.end("v") - 1)
-        for m in _TO_INFO.finditer(head):
+            self._field("from", m.start(), m.end() - 1, m.start("v") - 1, m.end("v") - 1)
+        for m in _TO_INFO.finditer(self.shifted, 0, banner_start + 1):
             vend = _rstrip_at(text, m.start("v") - 1, m.end("v") - 1)
             self._field(m.group("name").lower(), m.start(), vend, m.start("v") - 1, vend)
-        start = len(text) - len(text.lstrip())
+        start = _SPACE_RUN.match(text).end()
         end = _rstrip_at(text, start, banner_start)
         self._claim(start, end, PartKind.ROUTING)
 

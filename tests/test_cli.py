@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -114,3 +115,13 @@ def test_inspect_memos(memo: str) -> None:
     assert report["declassification"]["kind"] in ("date", "exempt")
     assert report["reasons"]
     assert all(p["marking"] for p in report["portions"])
+
+
+def test_module_runs_main(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["redactor", "--version"])
+    with pytest.raises(SystemExit) as info:
+        runpy.run_module("redactor", run_name="__main__")
+    assert info.value.code == 0
+    assert "redactor" in capsys.readouterr().out

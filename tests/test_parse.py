@@ -348,3 +348,117 @@ def test_parse_never_fails_and_partitions(text: str) -> None:
         assert "\x00" in text
         return
     assert_partition(doc)
+
+
+# --- captions, memos, odd header lines ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        pytest.param("NOFORN", "CONFIDENTIAL//NOFORN", id="noforn"),
+        pytest.param("Noforn", "CONFIDENTIAL//NOFORN", id="lower-case"),
+        pytest.param("SECRET NOFORN", "SECRET//NOFORN", id="restated-higher"),
+        pytest.param("EXDIS", "CONFIDENTIAL//NOFORN//EXDIS", id="exdis"),
+        pytest.param("PARIS FOR ZEYA", "CONFIDENTIAL", id="distribution"),
+    ],
+)
+def test_caption_lines(caption: str, expected: str) -> None:
+    doc = parse(HEADER.replace("SIPDIS\n", f"SIPDIS\n{caption}\n") + "¶1. (C) Body.\n")
+    assert_partition(doc)
+    assert doc.banner is not None
+    assert doc.banner.banner_form() == expected
+    captions = [f.value for f in doc.fields if f.name == "caption"]
+    assert captions == ["SIPDIS", caption]
+
+
+def test_agency_sensitive_caption_is_sbu() -> None:
+    text = "UNCLAS MOSCOW 000293\n\nDEA SENSITIVE\nSIPDIS\n\nE.O. 12958: N/A\nSUBJECT: X\n\n1. (U) A.\n"
+    doc = parse(text)
+    assert doc.banner is not None
+    assert doc.banner.banner_form() == "UNCLASSIFIED//SBU"
+
+
+def test_caption_words_after_the_serial() -> None:
+    doc = parse(
+        "C O N F I D E N T I A L BOGOTA 000243 SIPDIS NOFORN\n\n"
+        "E.O. 12958: DECL: 01/01/2020\nSUBJECT: X\n\n1. (C) A.\n"
+    )
+    assert doc.banner is not None
+    assert doc.banner.banner_form() == "CONFIDENTIAL//NOFORN"
+    assert doc.reference_id is None  # no DTG, no year
+
+
+def test_banner_glued_to_routing_line() -> None:
+    text = (
+        "O 201106Z MAY 01\nFM AMEMBASSY CAIRO\nINFO ARAB LEAGUE COLLECTIVE PRIORITY"
+        "C O N F I D E N T I A L SECTION 01 OF 04 CAIRO 003757\n\n"
+        "E.O. 12958: DECL: 05/20/2005\nSUBJECT: X\n\n1. (C) A.\n"
+    )
+    doc = parse(text)
+    assert_partition(doc)
+    assert doc.reference_id == "01CAIRO3757"
+    banner = next(p for p in doc.parts if p.kind is PartKind.BANNER)
+    assert text[banner.start : banner.end].startswith("C O N F")
+
+
+def test_invalid_date_time_group_is_reported() -> None:
+    doc = parse("O 311325Z FEB 06\nFM X\n\n" + HEADER.split("\n\n", 1)[1] + "¶1. (C) A.\n")
+    assert "invalid_date_time_group" in doc.warnings
+    assert doc.origin is None
+
+
+def test_memo_with_authority_block_after_the_text() -> None:
+    text = (
+        "SECRET//NOFORN\n\nSUBJECT: (U) Test\n\n(U) Open text.\n\n(S//NF) Secret text.\n\n"
+        "Classified By: Jane Q. Example, Director\nDerived From: Multiple Sources\n"
+        "Reason: 1.4(b)\nDeclassify On: 20350601\n\nSECRET//NOFORN\n"
+    )
+    doc = parse(text)
+    assert_partition(doc)
+    assert [p.level for p in doc.body] == [Level.UNCLASSIFIED, Level.SECRET]
+    assert doc.body[-1].end == text.index("Secret text.") + len("Secret text.")
+    assert doc.declassification.date == datetime.date(2035, 6, 1)
+    assert doc.reasons == ("1.4(b)",)
+    kinds = [p.kind for p in doc.parts if p.kind is not PartKind.SPACE]
+    assert kinds[-1] is PartKind.BANNER
+    assert PartKind.DECLASSIFICATION in kinds
+
+
+def test_memo_reason_line_separate_from_classified_by() -> None:
+    text = (
+        "CONFIDENTIAL\n\n1. (C) Text.\n\n2. (U) More.\n\nClassified By: J. Sample\n\n"
+        "Reason: 1.4(d)\nDeclassify On: 25X6, 20600129\n\nCONFIDENTIAL\n"
+    )
+    doc = parse(text)
+    assert_partition(doc)
+    assert doc.reasons == ("1.4(d)",)
+    assert doc.declassification.exemptions == ("25X6",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("UNCLASSIFIED\n\nSUBJECT: X\n\n1. (U) A.\n", "UNCLASSIFIED", id="bare-word"),
+        pytest.param("SECRET//NOFORN\n\nSUBJECT: X\n\n1. (S) A.\n", "SECRET//NOFORN", id="capco"),
+    ],
+)
+def test_bare_banner(text: str, expected: str) -> None:
+    doc = parse(text)
+    assert doc.banner is not None
+    assert doc.banner.banner_form() == expected
+
+
+def test_ref_list_items_are_not_portions() -> None:
+    doc = body_of("¶1. (C) Body.\n").text
+    text = doc.replace(
+        "SUBJECT: A SUBJECT\n", "SUBJECT: A SUBJECT\n\nREF: (A) STATE 1\n(B) STATE 2\n(C) STATE 3\n"
+    )
+    parsed = parse(text)
+    assert_partition(parsed)
+    assert [p.number for p in parsed.body] == ["1"]
+    assert [f.name for f in parsed.fields].count("reference") == 1
+
+
+def test_field_lookup_missing() -> None:
+    assert parse("plain text\n").field("subject") is None
