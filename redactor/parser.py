@@ -132,7 +132,6 @@ _DISTRIBUTION = re.compile(r"\b(?:FOR|PASS|ALSO|INFO|EYES ONLY|CAPTION|HANDLE)\b
 _POST_PUNCT = re.compile(r"[ .'\-]")
 _SUBJECT_CUT = re.compile(r"\b(?:SUBJECT|Subject|SUBJ)\s*:")
 _SUBJECT_MARK = re.compile(r"\([^()\r\n]{1,120}\)")
-_SPACE_RUN = re.compile(r"\s*")
 _BARE_BANNER_WORD = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
 
 # A bare CAPCO banner line (memos, and three cables whose banner is the word alone).
@@ -142,8 +141,24 @@ _BARE_BANNER = re.compile(
     r"[ \t]*\r?(?=\n)"
 )
 
-_DTG = re.compile(
-    r"\n[ \t]*(?:[OPRZ]{1,2}(?:[ \t][OPR])?[ \t]+)?(?P<dd>\d{2})(?P<hhmm>\d{4})Z[ \t]+"
+# One pass over the header's line starts finds every labelled line; the literal "\n"
+# prefix keeps it fast even under IGNORECASE ("\n" has no case).
+_HEADER_LINE = re.compile(
+    r"""\n[ \t]*(?:
+        (?P<fm>FM[ \t])
+      | (?P<to>TO[ \t])
+      | (?P<info>INFO[ \t])
+      | (?P<tags>T(?:AGE?S?|AS|ABS|GS)\b)
+      | (?P<subj>SUBJ(?:ECT)?[ \t]*:)
+      | (?P<ref>(?:REFS?|REF\(S\)|REFTEL)[ \t]*:?[ \t])
+      | (?P<label>¶?[ \t]*(?:E\.?[ ]?O\.?[ ]?\d{4,5}|EO[ ]\d|MO\.[ ])
+                 |(?:\(U\)[ \t]*)?Classified\s+By)
+      | (?P<dtg>(?:[OPRZ]{1,2}(?:[ \t][OPR])?[ \t]+)?\d{6}Z[ \t]+[A-Z]{3})
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_DTG_AT = re.compile(
+    r"(?:[OPRZ]{1,2}(?:[ \t][OPR])?[ \t]+)?(?P<dd>\d{2})(?P<hhmm>\d{4})Z[ \t]+"
     r"(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[ \t]+(?P<yy>\d{2}|\d{4})\b",
     re.IGNORECASE,
 )
@@ -159,7 +174,6 @@ _SUBJECT_STOP = re.compile(
     r"\r?\n[ \t]*\r?\n|\r?\n[ \t]*(?:REFS?\b|REF\(S\)|REFTEL|Classified\b|CLASSIFIED\b|¶|\d{1,3}\.)"
     r"|[ \t]Classified[ \t]+By\b|[ \t]CLASSIFIED[ \t]+BY\b",
 )
-_REF = re.compile(r"\n[ \t]*(?:REFS?|REF\(S\)|REFTEL|Refs?)[ \t]*:?[ \t]")
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
 
 _EXTRACT_NOTICE = (
@@ -215,6 +229,8 @@ class _Parser:
         self.warnings: list[str] = []
         self.trailer_declass: tuple[Declassification, tuple[int, int]] | None = None
         self.upper: str | None = None
+        self.lines: dict[str, list[int]] = {}
+        self.decl_span: tuple[int, int] | None = None
         # The text behind a newline, so that line-start patterns can begin with a literal
         # "\n" (fast to scan for) and still match on the first line; offsets are +1.
         self.shifted = "\n" + text
@@ -227,11 +243,13 @@ class _Parser:
         header_end = next(
             (s.pos for s in starts if s.number), starts[0].pos if starts else len(text)
         )
+        self._scan_header(header_end)
         banner, banner_end, post, serial, yy = self._banner(header_end)
         layout = self._layout(post, serial)
-        banner = self._captions(banner, banner_end, header_end)
         origin, dtg_yy = self._dtg(header_end)
         declass, decl_span = find_declassification(text[:header_end], origin=origin)
+        self.decl_span = decl_span
+        banner = self._captions(banner, banner_end, header_end)
         if decl_span is not None:
             self._claim(decl_span[0], decl_span[1], PartKind.DECLASSIFICATION)
             self._field("declassification", *decl_span, *decl_span)
@@ -421,8 +439,15 @@ class _Parser:
         if banner is None:
             return None
         text = self.text
-        label = _find_label(text, banner_end, header_end)
-        stop = header_end if label is None else label
+        labels = [
+            pos
+            for name in ("tags", "subj", "ref", "label")
+            for pos in self.lines.get(name, ())
+            if pos >= banner_end
+        ]
+        if self.decl_span is not None and self.decl_span[0] >= banner_end:
+            labels.append(text.rfind("\n", 0, self.decl_span[0]) + 1)
+        stop = min(labels, default=header_end)
         pos = banner_end
         while pos < stop:
             nl = text.find("\n", pos, stop)
@@ -452,13 +477,27 @@ class _Parser:
             self._field("caption", start, end, start, end)
         return banner
 
+    def _scan_header(self, header_end: int) -> None:
+        """Find every labelled line start of the header in one pass (offsets in text)."""
+        for m in _HEADER_LINE.finditer(self.shifted, 0, header_end + 1):
+            name = m.lastgroup
+            if name is not None:
+                self.lines.setdefault(name, []).append(m.start(name) - 1)
+
+    def _first_line(self, name: str, after: int = 0) -> int | None:
+        return next((pos for pos in self.lines.get(name, ()) if pos >= after), None)
+
     def _dtg(self, header_end: int) -> tuple[datetime.date | None, str | None]:
         """The date-time group (date of origin, needed for two-digit DECL years)."""
-        m = _DTG.search(self.shifted, 0, header_end + 1)
+        m = None
+        for pos in self.lines.get("dtg", ()):
+            m = _DTG_AT.match(self.text, pos, header_end)
+            if m is not None:
+                break
         if m is None:
             return None, None
-        start = m.start("dd") - 1
-        end = m.end() - 1
+        start = m.start("dd")
+        end = m.end()
         self._field("date_time_group", start, end, start, end)
         yy = m.group("yy")
         year = int(yy) if len(yy) == 4 else (2000 + int(yy) if int(yy) < 50 else 1900 + int(yy))
@@ -471,7 +510,10 @@ class _Parser:
 
     def _tags(self, header_end: int) -> tuple[str, ...]:
         text = self.text
-        hint = self._hint(("TAG", "TAS", "TABS", "TGS"), header_end)
+        line = self._first_line("tags")
+        hint = self._hint(("TAG", "TAS", "TABS", "TGS"), header_end if line is None else line + 4)
+        # A label glued to the DECL value before any TAGS line (CABLES.md §b.2) is found
+        # by the hint; otherwise the first TAGS line start.
         m = None if hint is None else _TAGS.search(text, hint, header_end)
         if m is None:
             return ()
@@ -491,7 +533,8 @@ class _Parser:
 
     def _subject(self, header_end: int) -> Portion | None:
         text = self.text
-        hint = self._hint(("SUBJ",), header_end)
+        line = self._first_line("subj")
+        hint = self._hint(("SUBJ",), header_end if line is None else line + 4)
         m = None if hint is None else _SUBJECT.search(text, hint, header_end)
         if m is None:
             return None
@@ -518,8 +561,7 @@ class _Parser:
 
     def _references(self, header_end: int) -> None:
         text = self.text
-        for m in _REF.finditer(self.shifted, 0, header_end + 1):
-            start = m.start() + len(m.group()) - len(m.group().lstrip("\n \t"))
+        for start in self.lines.get("ref", ()):
             stop = _BLANK_LINE.search(text, start, header_end)
             end = _rstrip_at(text, start, stop.start() if stop else header_end)
             self._claim(start, end, PartKind.REFERENCE)
@@ -549,13 +591,17 @@ class _Parser:
             return
         # Offsets in self.shifted are one more than in the text: the match of "\nFM ..."
         # starts, in text offsets, at the F.
-        m = _FM.search(self.shifted, 0, banner_start + 1)
-        if m is not None:
-            self._field("from", m.start(), m.end() - 1, m.start("v") - 1, m.end("v") - 1)
-        for m in _TO_INFO.finditer(self.shifted, 0, banner_start + 1):
-            vend = _rstrip_at(text, m.start("v") - 1, m.end("v") - 1)
-            self._field(m.group("name").lower(), m.start(), vend, m.start("v") - 1, vend)
-        start = _SPACE_RUN.match(text).end()
+        fm = self._first_line("fm")
+        if fm is not None and fm < banner_start:
+            m = _FM.match(self.shifted, fm, banner_start + 1)
+            if m is not None:
+                self._field("from", m.start(), m.end() - 1, m.start("v") - 1, m.end("v") - 1)
+        for pos in sorted(self.lines.get("to", []) + self.lines.get("info", [])):
+            m = _TO_INFO.match(self.shifted, pos, banner_start + 1) if pos < banner_start else None
+            if m is not None:
+                vend = _rstrip_at(text, m.start("v") - 1, m.end("v") - 1)
+                self._field(m.group("name").lower(), m.start(), vend, m.start("v") - 1, vend)
+        start = banner_start - len(text[:banner_start].lstrip())
         end = _rstrip_at(text, start, banner_start)
         self._claim(start, end, PartKind.ROUTING)
 
@@ -731,17 +777,3 @@ def _rstrip_at(text: str, start: int, end: int) -> int:
 
 
 _TRAILING = " \t\r\n\\"
-
-
-_LABEL = re.compile(
-    r"(?:E\.?[ ]?O\.?[ ]?\d{4,5}|EO[ ]\d|MO\.[ ]|TAGS?\b|SUBJECT\s*:|SUBJ\s*:|REF|Classified\s+By)",
-    re.I,
-)
-
-
-def _find_label(text: str, start: int, end: int) -> int | None:
-    """The start of the line holding the first labelled header field after the banner."""
-    m = _LABEL.search(text, start, end)
-    if m is None:
-        return None
-    return text.rfind("\n", 0, m.start()) + 1
