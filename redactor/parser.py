@@ -30,7 +30,14 @@ from typing import NamedTuple
 
 from redactor.declass import Declassification, DeclassKind, find_declassification
 from redactor.errors import ParseError
-from redactor.markings import Marking, parse_banner, parse_caption, parse_portion_mark, roll_up
+from redactor.markings import (
+    Level,
+    Marking,
+    parse_banner,
+    parse_caption,
+    parse_portion_mark,
+    roll_up,
+)
 from redactor.model import Document, Field, Part, PartKind, Portion, PortionKind
 from redactor.reasons import find_classified_by, parse_reasons
 
@@ -129,6 +136,12 @@ _BANNER_HINTS = ("E C R E T", "ECRET", "O N F I", "ONFID", "UNCLAS", "LIMITED OF
 
 # Addressee-action lines after the banner: "DEPT FOR NEA/MAG", "dept pls pass usaid".
 _DISTRIBUTION = re.compile(r"\b(?:FOR|PASS|ALSO|INFO|EYES ONLY|CAPTION|HANDLE)\b")
+_TRANSMISSION_LEVELS = {
+    "UUUUU": Level.UNCLASSIFIED,
+    "CCCCC": Level.CONFIDENTIAL,
+    "SSSSS": Level.SECRET,
+    "TTTTT": Level.TOP_SECRET,
+}
 _POST_PUNCT = re.compile(r"[ .'\-]")
 _SUBJECT_CUT = re.compile(r"\b(?:SUBJECT|Subject|SUBJ)\s*:")
 _SUBJECT_MARK = re.compile(r"\([^()\r\n]{1,120}\)")
@@ -145,7 +158,8 @@ _BARE_BANNER = re.compile(
 # prefix keeps it fast even under IGNORECASE ("\n" has no case).
 _HEADER_LINE = re.compile(
     r"""\n[ \t]*(?:
-        (?P<fm>FM[ \t])
+        (?P<zny>ZN[YR][ \t]+[A-Z]{5})
+      | (?P<fm>FM[ \t])
       | (?P<to>TO[ \t])
       | (?P<info>INFO[ \t])
       | (?P<tags>T(?:AGE?S?|AS|ABS|GS)\b)
@@ -245,6 +259,7 @@ class _Parser:
         )
         self._scan_header(header_end)
         banner, banner_end, post, serial, yy = self._banner(header_end)
+        banner = self._transmission(banner, banner_end)
         layout = self._layout(post, serial)
         origin, dtg_yy = self._dtg(header_end)
         declass, decl_span = find_declassification(text[:header_end], origin=origin)
@@ -483,6 +498,25 @@ class _Parser:
             name = m.lastgroup
             if name is not None:
                 self.lines.setdefault(name, []).append(m.start(name) - 1)
+
+    def _transmission(self, banner: Marking | None, banner_end: int) -> Marking | None:
+        """Cross-check the banner with the transmission line ``ZNY CCCCC ZZH``.
+
+        The ACP-127 security line repeats the classification letter five times
+        (MARKINGS.md §1.2). When it says more than the banner, the banner is raised to
+        it and the disagreement reported: fail closed, never the other way round.
+        """
+        pos = self._first_line("zny")
+        if pos is None or pos >= banner_end:
+            return banner
+        letters = self.text[pos + 4 : pos + 9].upper()
+        self._field("transmission", pos, pos + 9, pos + 4, pos + 9)
+        level = _TRANSMISSION_LEVELS.get(letters)
+        if banner is None or banner.level is None or level is None or level <= banner.level:
+            return banner
+        self.warnings.append("transmission_level_above_banner")
+        raised = roll_up([banner, Marking(level=level, raw=letters)])
+        return dataclasses.replace(raised, raw=banner.raw)
 
     def _first_line(self, name: str, after: int = 0) -> int | None:
         return next((pos for pos in self.lines.get(name, ()) if pos >= after), None)

@@ -373,7 +373,9 @@ def test_caption_lines(caption: str, expected: str) -> None:
 
 
 def test_agency_sensitive_caption_is_sbu() -> None:
-    text = "UNCLAS MOSCOW 000293\n\nDEA SENSITIVE\nSIPDIS\n\nE.O. 12958: N/A\nSUBJECT: X\n\n1. (U) A.\n"
+    text = (
+        "UNCLAS MOSCOW 000293\n\nDEA SENSITIVE\nSIPDIS\n\nE.O. 12958: N/A\nSUBJECT: X\n\n1. (U) A."
+    )
     doc = parse(text)
     assert doc.banner is not None
     assert doc.banner.banner_form() == "UNCLASSIFIED//SBU"
