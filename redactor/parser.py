@@ -8,13 +8,19 @@ reflowed onto one line, page headers and section markers in mid-sentence.
 
 Strategy, chosen for speed (a handful of regex passes per cable, no per-character loop):
 
-1. find the paragraph starts (one ``finditer`` over the text); the header region is
-   everything before the first one;
-2. in the header region, find the banner, the captions after it, the E.O./DECL line,
-   TAGS, SUBJECT, REF and the Classified By statement;
+1. find the paragraph starts: line starts, mid-line pilcrows, and sentence ends followed
+   by a marked number; the header region is everything before the first numbered one;
+2. one pass over the header's line starts finds the labelled lines (FM, TO, INFO, the
+   DTG, ZNY, E.O., TAGS, SUBJECT, REF, Classified By); the banner, the captions after it,
+   the DECL line and the authority statement are read from there, with a search for
+   labels glued to other lines as the fallback;
 3. find the layout (page headers, section continuation markers, the WikiLeaks
-   partial-extract notice) and the signature;
-4. cut the body into portions at the paragraph starts and partition the whole text.
+   partial-extract notice), a bottom banner, a trailing ISOO block and the signature;
+4. cut the body into portions at the paragraph starts. The partition of the whole text
+   (:attr:`Document.parts`) is derived from the elements and portions when asked for.
+
+Text that no element or portion claims (an unnumbered body, a memo's letterhead) is a
+``text`` part: later stages treat it as unmarked content, never as releasable by default.
 
 A portion mark that cannot be read becomes an *unknown* marking (level ``None``), which
 every later stage withholds: per 32 CFR 2001.24(f) information marked classified stays
@@ -149,10 +155,7 @@ _BARE_BANNER_WORD = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)
 
 # A bare CAPCO banner line (memos, and three cables whose banner is the word alone).
 _BANNER_LINE = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z0-9 ,/\-]+)?")
-_BARE_BANNER = re.compile(
-    r"\n[ \t]*(?P<b>(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z0-9 ,/\-]+)?)"
-    r"[ \t]*\r?(?=\n)"
-)
+_BARE_BANNER = re.compile(rf"\n[ \t]*(?P<b>{_BANNER_LINE.pattern})[ \t]*\r?(?=\n)")
 
 # One pass over the header's line starts finds every labelled line; the literal "\n"
 # prefix keeps it fast even under IGNORECASE ("\n" has no case).
