@@ -109,7 +109,7 @@ def _print_report(report: dict[str, Any]) -> None:
     head.add_row("Classified by", report["classified_by"] or "-")
     head.add_row("Tags", " ".join(report["tags"]) or "-")
     head.add_row("Subject", report["subject"] or "-")
-    for warning in report["warnings"]:
+    for warning in [*decl["warnings"], *report["warnings"]]:
         head.add_row("Warning", warning)
     console.print(head)
     table = Table(title="Portions", title_justify="left")

@@ -125,3 +125,15 @@ def test_module_runs_main(
         runpy.run_module("redactor", run_name="__main__")
     assert info.value.code == 0
     assert "redactor" in capsys.readouterr().out
+
+
+def test_inspect_table_reports_two_digit_year(tmp_path: Path) -> None:
+    cable = tmp_path / "c.txt"
+    cable.write_text(
+        "O 291400Z NOV 00\n\nC O N F I D E N T I A L HARARE 006677\n\n"
+        "EO 12958 DECL: 11/29/10\nSUBJECT: X\n\n1. (C) Text.\n",
+        encoding="utf-8",
+    )
+    code, out = run("inspect", str(cable), "--as-of", "2026-11-28")
+    assert code == 0, out
+    assert "two_digit_year" in out
