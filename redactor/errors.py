@@ -3,7 +3,7 @@
 Every error the package raises derives from :class:`RedactorError`::
 
     RedactorError
-    ├── ParseError        a document cannot be read at all (not UTF-8, too large, not text)
+    ├── ParseError        a document cannot be read at all (not text: bytes, NUL characters)
     └── UsageError        a caller passed an impossible argument (bad date, unknown option)
 
 Messages are precise and actionable and **never quote document text**: they name a
@@ -25,7 +25,8 @@ class ParseError(RedactorError):
 
     Markings that merely cannot be read are *not* parse errors: they parse to an
     unknown marking, which later stages withhold (fail closed). A ``ParseError`` means
-    the input is not a document at all: undecodable bytes, NUL characters, too large.
+    the input is not a text document at all: bytes instead of text, NUL characters.
+    (Decoding is the caller's: the command line reports undecodable input itself.)
     """
 
     def __init__(self, message: str, *, source: str | None = None, offset: int | None = None):

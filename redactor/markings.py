@@ -587,6 +587,7 @@ _HEAD = re.compile(
 )
 _COMPACT = re.compile(r"(?:NF|NOFORN)(?=$|[ /,\-])")
 _PIECE_SPLIT = re.compile(r" *//* *")
+_NOFORN_PHRASE = re.compile(r"NOT\s+RELEASABLE\s+TO\s+FOREIGN\s+NATIONALS", re.I)
 _REL_IN_PIECE = re.compile(r"(?:^|(?<=[ \-]))REL(?:EASABLE)?(?: TO)?(?=$| )(?P<list>.*)")
 _FGI_PIECE = re.compile(r"FGI(?P<cc>(?: [A-Z]{2,4})*)")
 _WORD_SPLIT = re.compile(r"[ \-]+")
@@ -809,6 +810,13 @@ def _read_controls(
     for part in _PIECE_SPLIT.split(tail) if tail else ():
         piece = part
         tokens: list[str] = []
+        # The spelled-out NOFORN contains "RELEASABLE TO": read it before any REL list,
+        # or "(S//NOT RELEASABLE TO FOREIGN NATIONALS)" would read as a REL TO list.
+        noforn = _NOFORN_PHRASE.search(piece)
+        if noforn:
+            controls.add("NOFORN")
+            warnings.append("long_form_in_portion")
+            piece = (piece[: noforn.start()] + piece[noforn.end() :]).strip(" -")
         rel_match = _REL_IN_PIECE.search(piece)
         if rel_match:
             listed = rel_match["list"].strip()
@@ -1159,6 +1167,14 @@ def _banner_category(
 ) -> tuple[int, int, list[str] | None]:
     """Read one ``//`` category (values joined by ``/``); returns (pos, end, rel)."""
     while True:
+        noforn = _NOFORN_PHRASE.match(upper, pos)
+        if noforn:
+            controls.add("NOFORN")  # the spelled-out form, before REL TO can claim it
+            pos = noforn.end()
+            if not (upper.startswith("/", pos) and not upper.startswith("//", pos)):
+                return pos, pos, rel
+            pos += 1
+            continue
         token = _BANNER_TOKEN.match(upper, pos)
         if token is None:
             warnings.append("unreadable_controls")

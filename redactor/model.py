@@ -161,11 +161,18 @@ class Document:
     def declassification_status(self, as_of: datetime.date) -> DeclassStatus:
         """The declassification status of the document's classified content as of ``as_of``.
 
-        An unclassified document (unclassified banner, no portion marked above it or
-        unreadably) has nothing to declassify: its status is ``declassified`` whatever its
+        A blocker (a NATO or RD/FRD/TFNI marking anywhere) keeps it classified whatever
+        the date. An unclassified document (unclassified banner, no portion marked above
+        it or unreadably) has nothing to declassify: its status is ``declassified`` whatever its
         E.O. line says (``N/A`` is the correct line for it,
         5 FAH-2 H-222). Everything else follows the instruction, failing closed.
         """
+        markings = [self.banner, *(p.marking for p in self.portions)]
+        if any(m is not None and not _BLOCKERS.isdisjoint(m.controls) for m in markings):
+            # NATO information is not declassified without NATO's consent, and RD/FRD/TFNI
+            # are excluded from automatic declassification until DOE removes the
+            # designation (32 CFR 2001.24(h)(2), 2001.30(p)(4); MARKINGS.md §3.2 rule 2).
+            return DeclassStatus.CLASSIFIED
         if (
             self.banner is not None
             and self.banner.level is Level.UNCLASSIFIED
@@ -214,6 +221,7 @@ def partition(text: str, elements: Iterable[Part], portions: Iterable[Portion]) 
     return tuple(parts)
 
 
+_BLOCKERS = frozenset({"NATO", "RD", "FRD", "TFNI"})
 _PRIORITY = {PartKind.PORTION: 0, PartKind.LAYOUT: 1, PartKind.SUBJECT: 1}
 
 

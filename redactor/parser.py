@@ -69,7 +69,7 @@ _AFTER = rf"""
     (?:
         (?P<num>\d{{1,3}})[ \t]*(?P<sep>\.|,(?=[ \t]*\())   # ¶12.  1.(C)  1, (C) -- not 1.4
         (?:[ \t]+|(?=\())
-        (?:(?P<entire>\(?{_ENTIRE}\)?\.?)|(?P<mark>{_MARK})|(?=\S))
+        (?:(?P<entire>\(?{_ENTIRE}\)?)\.?|(?P<mark>{_MARK})|(?=\S))
       | (?P<sub>[A-Za-z]\.|\(?[a-z0-9]{{1,2}}\)|-{{1,2}}|•)[ \t]*(?P<smark>{_PAREN})
       | (?P<bare>{_PAREN})(?=\s*\S)
     )
@@ -79,7 +79,7 @@ _AFTER = rf"""
 # `^` or a leading character class is 5-10x slower). The text is searched as "\n" + text.
 # The lookahead rejects the common case, a wrapped line of prose, at its first letter.
 _LINE_START = re.compile(
-    r"\n(?P<indent>[ \t]*)(?=[¶\d(•-]|[A-Za-z][.)])(?P<lead>¶[ \t]*)?" + _AFTER, re.VERBOSE
+    r"\n(?P<indent>\ufeff?[ \t]*)(?=[¶\d(•-]|[A-Za-z][.)])(?P<lead>¶[ \t]*)?" + _AFTER, re.VERBOSE
 )
 _PILCROW = re.compile(r"(?P<lead>¶[ \t]*)" + _AFTER, re.VERBOSE)  # reflowed bodies
 # "... more vocal. 9. ( C) With regard": a reflowed paragraph start without pilcrow
@@ -155,12 +155,13 @@ _BARE_BANNER_WORD = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)
 
 # A bare CAPCO banner line (memos, and three cables whose banner is the word alone).
 _BANNER_LINE = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://[A-Z0-9 ,/\-]+)?")
-_BARE_BANNER = re.compile(rf"\n[ \t]*(?P<b>{_BANNER_LINE.pattern})[ \t]*\r?(?=\n)")
+# A byte-order mark may precede the first line; it is kept in the text, outside the banner.
+_BARE_BANNER = re.compile(rf"\n\ufeff?[ \t]*(?P<b>{_BANNER_LINE.pattern})[ \t]*\r?(?=\n)")
 
 # One pass over the header's line starts finds every labelled line; the literal "\n"
 # prefix keeps it fast even under IGNORECASE ("\n" has no case).
 _HEADER_LINE = re.compile(
-    r"""\n[ \t]*(?:
+    r"""\n\ufeff?[ \t]*(?:
         (?P<zny>ZN[YR][ \t]+[A-Z]{5})
       | (?P<fm>FM[ \t])
       | (?P<to>TO[ \t])
@@ -276,7 +277,11 @@ class _Parser:
         self._references(header_end)
         body_end = self._bottom_banner(starts)
         classified_by = find_classified_by(text, 0, self._authority_end(starts, header_end))
-        if classified_by is None and starts:
+        if starts and (
+            classified_by is None
+            # on a line of its own after the last portion began: a trailing block
+            or text.rfind("\n", 0, classified_by.start) + 1 > starts[-1].pos
+        ):
             # An ISOO memo puts its authority block after the text (32 CFR 2001.21(a)).
             classified_by = find_classified_by(text, starts[-1].pos, body_end)
             if classified_by is not None:
@@ -430,6 +435,10 @@ class _Parser:
                 # A banner glued to a routing line (CABLES.md §b.1) is claimed from the
                 # classification word on; the routing part keeps what precedes it.
                 start = m.start() if text[line_start : m.start()].strip() else line_start
+                if m.start() > line_start and text[m.start() - 1].isalpha():
+                    # "SS E C R E T", "CSE C R E T", or glued to a routing line: the
+                    # letters before the word are not part of it (CABLES.md §b.1).
+                    self.warnings.append("garbled_banner")
                 self._claim(start, end, PartKind.BANNER)
                 self._field("banner", start, end, m.start(), end)
                 post = _POST_PUNCT.sub("", m.group("post")).upper()
@@ -689,6 +698,9 @@ class _Parser:
                 if span is not None:
                     self.trailer_declass = (found, (s + span[0], s + span[1]))
                     self._claim(s, e, PartKind.DECLASSIFICATION)
+                    self._field(
+                        "declassification", s + span[0], s + span[1], s + span[0], s + span[1]
+                    )
             else:
                 self._claim(s, e, PartKind.CLASSIFIED_BY)
         return line_start
@@ -729,10 +741,12 @@ class _Parser:
             if end <= start:
                 continue
             marking: Marking | None = None
-            if st.entire:
-                marking = entire = (
-                    parse_portion_mark("(" + st.raw.strip("(). ") + ")") if st.raw else None
-                )
+            if st.entire and st.raw:
+                # Read "CONFIDENTIAL - ENTIRE TEXT." as the mark "(CONFIDENTIAL - ENTIRE
+                # TEXT)"; the marking keeps the text exactly as written.
+                whole = parse_portion_mark("(" + st.raw.strip("(). ") + ")")
+                if whole is not None:
+                    marking = entire = dataclasses.replace(whole, raw=st.raw)
             else:
                 marking = _read_mark(st.raw)
             mark_start = mark_end = None

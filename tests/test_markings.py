@@ -1368,3 +1368,20 @@ def test_roll_up_never_understates(markings: list[Marking]) -> None:
     assert all(_rank(result.level) >= _rank(m.level) for m in markings)
     if any(m.noforn for m in markings):
         assert result.noforn
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(S//NOT RELEASABLE TO FOREIGN NATIONALS)",
+        "(S/not releasable to foreign nationals)",
+        "SECRET//NOT RELEASABLE TO FOREIGN NATIONALS",
+        "SECRET//NOT RELEASABLE TO FOREIGN NATIONALS/ORCON",
+    ],
+)
+def test_spelled_out_noforn_is_noforn_not_a_rel_list(text: str) -> None:
+    marking = parse_portion_mark(text) if text.startswith("(") else parse_banner(text)
+    assert marking is not None
+    assert marking.level is Level.SECRET
+    assert "NOFORN" in marking.controls
+    assert marking.rel_to == ()

@@ -464,3 +464,46 @@ def test_ref_list_items_are_not_portions() -> None:
 
 def test_field_lookup_missing() -> None:
     assert parse("plain text\n").field("subject") is None
+
+
+@pytest.mark.parametrize(
+    ("mark", "status"),
+    [
+        pytest.param("(//NS)", DeclassStatus.CLASSIFIED, id="nato-blocks"),
+        pytest.param("(S//RD)", DeclassStatus.CLASSIFIED, id="restricted-data-blocks"),
+        pytest.param("(S)", DeclassStatus.DECLASSIFIED, id="no-blocker"),
+    ],
+)
+def test_blockers_keep_the_document_classified(mark: str, status: DeclassStatus) -> None:
+    doc = body_of(f"¶1. {mark} Text.\n")
+    assert doc.declassification_status(datetime.date(2026, 11, 28)) is status
+
+
+def test_bom_before_a_memo_banner() -> None:
+    doc = parse("\ufeffSECRET\n\nSUBJECT: (U) X\n\n(S) Text.\n\nSECRET\n")
+    assert_partition(doc)
+    assert doc.banner is not None
+    assert doc.banner.level is Level.SECRET
+    assert doc.text[doc.body[0].start] == "("
+
+
+def test_single_paragraph_memo_keeps_its_authority_block_out() -> None:
+    text = (
+        "CONFIDENTIAL\n\n(C) Only paragraph.\n\nClassified By: J. Sample, Director\n"
+        "Reason: 1.4(d)\nDeclassify On: 20350601\n\nCONFIDENTIAL\n"
+    )
+    doc = parse(text)
+    assert_partition(doc)
+    (portion,) = doc.body
+    assert text[portion.start : portion.end] == "(C) Only paragraph."
+    assert doc.declassification.date == datetime.date(2035, 6, 1)
+    assert doc.field("declassification") is not None
+
+
+def test_garbled_banner_is_reported() -> None:
+    doc = parse(
+        "SS E C R E T ROME 000097\n\nE.O. 12958: DECL: 01/01/2019\nSUBJECT: X\n\n1. (S) A.\n"
+    )
+    assert doc.banner is not None
+    assert doc.banner.level is Level.SECRET
+    assert "garbled_banner" in doc.warnings
