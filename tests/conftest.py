@@ -32,9 +32,22 @@ def corpus_manifest() -> list[dict[str, Any]]:
     return entries
 
 
+def corpus_params() -> list[Any]:
+    """One ``pytest.param`` per manifest entry (id: the reference id), or a single
+    skipped param when ../shared is absent, so a parametrized corpus test skips cleanly."""
+    entries = corpus_manifest()
+    if entries:
+        return [pytest.param(e, id=e["reference_id"]) for e in entries]
+    return [pytest.param({}, id="no-corpus", marks=pytest.mark.skip(reason=NO_CORPUS))]
+
+
+NO_CORPUS = "../shared/corpus/cables is not available"
+needs_corpus = pytest.mark.skipif(not corpus_manifest(), reason=NO_CORPUS)
+
+
 @pytest.fixture(scope="session")
 def manifest() -> list[dict[str, Any]]:
     entries = corpus_manifest()
     if not entries:
-        pytest.skip("../shared/corpus/cables is not available")
+        pytest.skip(NO_CORPUS)
     return entries

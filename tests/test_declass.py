@@ -8,9 +8,7 @@ and §3.4 (date normalisation); then the whole corpus via MANIFEST.json, and pro
 from __future__ import annotations
 
 import datetime
-import json
 import re
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
@@ -24,6 +22,7 @@ from redactor.declass import (
     find_declassification,
     parse_declass_value,
 )
+from tests.conftest import CORPUS, corpus_manifest, corpus_params, needs_corpus, read_text
 
 D = datetime.date
 DATE, NA, OADR, EVENT, EXEMPT, MISSING, OTHER = (
@@ -41,8 +40,6 @@ DECLASSIFIED, CLASSIFIED, UNKNOWN = (
     DeclassStatus.UNKNOWN,
 )
 AS_OF = D(2025, 6, 1)  # MARKINGS §3.3: "D = 2025-06-01 unless stated"
-
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables"
 
 
 def _statement(text: str) -> tuple[Declassification, str | None]:
@@ -699,14 +696,6 @@ _LABEL = re.compile(r"(?:[Ee]\.?[ \t]?[Oo]\.?|MO\.)[ \t]*\d{4,5}|Declassify")
 _REST_OF_LINE = re.compile(r"(?:(?:TAGS?|Tags)\b.*|\\)?")
 
 
-def _manifest() -> list[dict[str, Any]]:
-    path = CORPUS / "MANIFEST.json"
-    if not path.is_file():
-        return []
-    entries: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
-    return entries
-
-
 def _origin(entry: dict[str, Any]) -> datetime.date | None:
     created = entry.get("created")
     if not created:
@@ -718,16 +707,12 @@ def _origin(entry: dict[str, Any]) -> datetime.date | None:
 
 
 def _cable(entry: dict[str, Any]) -> str:
-    path: Path = CORPUS / str(entry["file"])
-    return path.read_bytes().decode("utf-8")
+    return read_text(CORPUS / str(entry["file"]))
 
 
-MANIFEST = _manifest()
+MANIFEST = corpus_manifest()
 corpus = pytest.mark.corpus
-needs_corpus = pytest.mark.skipif(not MANIFEST, reason="../shared/corpus/cables is not available")
-ENTRIES = [pytest.param(e, id=e["reference_id"]) for e in MANIFEST] or [
-    pytest.param({}, id="no-corpus", marks=needs_corpus)
-]
+ENTRIES = corpus_params()
 
 
 @corpus

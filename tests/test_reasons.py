@@ -7,9 +7,7 @@ forms seen in the corpus); then every corpus cable against MANIFEST.json's verba
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,9 +16,9 @@ from hypothesis import strategies as st
 
 from redactor import reasons
 from redactor.reasons import ClassifiedBy, find_classified_by, parse_reasons
+from tests.conftest import CORPUS, corpus_manifest, corpus_params, needs_corpus, read_text
 
 BD = ("1.4(b)", "1.4(d)")
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "cables"
 
 # -- reason spellings -------------------------------------------------------------------------
 
@@ -664,27 +662,16 @@ READS_PAST_THE_BLOCK = {
 _LABEL = re.compile(r"Classifi?e?d\s+by", re.I)
 
 
-def _manifest() -> list[dict[str, Any]]:
-    path = CORPUS / "MANIFEST.json"
-    if not path.is_file():
-        return []
-    entries: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
-    return entries
-
-
-MANIFEST = _manifest()
+MANIFEST = corpus_manifest()
 corpus = pytest.mark.corpus
-needs_corpus = pytest.mark.skipif(not MANIFEST, reason="../shared/corpus/cables is not available")
-ENTRIES = [pytest.param(e, id=e["reference_id"]) for e in MANIFEST] or [
-    pytest.param({}, id="no-corpus", marks=needs_corpus)
-]
+ENTRIES = corpus_params()
 
 
 @corpus
 @needs_corpus
 @pytest.mark.parametrize("entry", ENTRIES)
 def test_corpus_classified_by(entry: dict[str, Any]) -> None:
-    text = (CORPUS / entry["file"]).read_bytes().decode("utf-8")
+    text = read_text(CORPUS / entry["file"])
     found = find_classified_by(text)
     block = entry["classified_by"]
     if block is None:
