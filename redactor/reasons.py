@@ -343,7 +343,13 @@ def _statement(text: str, label: re.Match[str], stop: int, *, fast: bool = True)
     nstart = label.end() - base
     warnings: list[str] = []
     common = _COMMON.match(src, nstart) if fast else None
-    if common is not None and not _unreadable(common.group("name")):
+    # The shortcut's letter list may not run over a line break: the general path reads
+    # a wrapped list line by line and stops at a blank line, and both must agree.
+    if (
+        common is not None
+        and "\n" not in common.group("letters")
+        and not _unreadable(common.group("name"))
+    ):
         letters = _letters(common.group("letters"), warnings)
         found, codes = _result([f"1.4({letter})" for letter in letters], warnings)
         at = (base + nstart, base + common.end("name"))

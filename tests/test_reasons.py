@@ -857,3 +857,17 @@ def test_shortcut_agrees_with_the_general_path(
     assert reasons._statement(text, label, stop) == reasons._statement(
         text, label, stop, fast=False
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Classifd BY:A< FOR REASONS 1.4(A\n\nAND(A", id="letters-across-blank-line"),
+        pytest.param("Classified By: X for reasons 1.4 (b\nand d)\n\n1. (C) T.", id="wrapped"),
+    ],
+)
+def test_shortcut_and_general_path_agree_across_line_breaks(text: str) -> None:
+    label = next(reasons._LABEL.finditer(text))
+    fast = reasons._statement(text, label, len(text))
+    slow = reasons._statement(text, label, len(text), fast=False)
+    assert fast == slow
