@@ -212,6 +212,7 @@ _AUTHORITY_LINE = re.compile(
     re.I | re.M,
 )
 _REASON_LINE = re.compile(r"\n[ \t]*Reasons?[ \t]*:[ \t]*(?P<v>[^\r\n]+)", re.I)
+_LONE_CR = re.compile(r"\r(?!\n)")
 _SIGNATURE = re.compile(r"[A-Z][A-Za-z.'\-]+(?:[ \t]+[A-Za-z.'\-]+){0,3}")
 
 
@@ -233,7 +234,19 @@ def parse(text: str, *, source: str | None = None) -> Document:
         raise ParseError(
             "binary content: NUL character; not a text document", source=source, offset=nul
         )
-    return _Parser(text, source).run()
+    if "\r" not in text:
+        return _Parser(text, source).run()
+    # Old Mac files end lines with a lone CR, and some files mix endings. Scan a copy in
+    # which a lone CR is a LF: one character for one, so every offset holds for the
+    # original, whose text (and field values) the document keeps.
+    scanned = _LONE_CR.sub("\n", text)
+    if scanned == text:
+        return _Parser(text, source).run()
+    doc = _Parser(scanned, source).run()
+    fields = tuple(
+        dataclasses.replace(f, value=text[f.value_start : f.value_end]) for f in doc.fields
+    )
+    return dataclasses.replace(doc, text=text, fields=fields)
 
 
 class _Parser:

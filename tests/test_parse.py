@@ -507,3 +507,26 @@ def test_garbled_banner_is_reported() -> None:
     assert doc.banner is not None
     assert doc.banner.level is Level.SECRET
     assert "garbled_banner" in doc.warnings
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [pytest.param("\r", id="cr-only"), pytest.param("mixed", id="mixed")],
+)
+def test_lone_cr_line_endings(seed_text: str, ending: str) -> None:
+    lines = seed_text.split("\n")
+    if ending == "mixed":
+        text = "".join(
+            line + ("\r" if i % 3 == 0 else "\r\n" if i % 3 == 1 else "\n")
+            for i, line in enumerate(lines)
+        )
+    else:
+        text = "\r".join(lines)
+    doc = parse(text)
+    assert_partition(doc)
+    lf = parse(seed_text)
+    assert doc.text == text
+    assert doc.reference_id == lf.reference_id
+    assert [(p.number, p.level) for p in doc.portions] == [(p.number, p.level) for p in lf.portions]
+    assert doc.declassification == lf.declassification
+    assert doc.reasons == lf.reasons
