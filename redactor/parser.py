@@ -142,6 +142,7 @@ _BANNER_HINTS = ("E C R E T", "ECRET", "O N F I", "ONFID", "UNCLAS", "LIMITED OF
 
 # Addressee-action lines after the banner: "DEPT FOR NEA/MAG", "dept pls pass usaid".
 _DISTRIBUTION = re.compile(r"\b(?:FOR|PASS|ALSO|INFO|EYES ONLY|CAPTION|HANDLE)\b")
+_ZNY = re.compile(r"ZN[YR][ \t]+(?P<letters>[A-Z]{5})", re.I)
 _TRANSMISSION_LEVELS = {
     "UUUUU": Level.UNCLASSIFIED,
     "CCCCC": Level.CONFIDENTIAL,
@@ -532,10 +533,11 @@ class _Parser:
         it and the disagreement reported: fail closed, never the other way round.
         """
         pos = self._first_line("zny")
-        if pos is None or pos >= banner_end:
+        m = None if pos is None or pos >= banner_end else _ZNY.match(self.text, pos)
+        if m is None:
             return banner
-        letters = self.text[pos + 4 : pos + 9].upper()
-        self._field("transmission", pos, pos + 9, pos + 4, pos + 9)
+        letters = m.group("letters").upper()
+        self._field("transmission", m.start(), m.end(), m.start("letters"), m.end())
         level = _TRANSMISSION_LEVELS.get(letters)
         if banner is None or banner.level is None or level is None or level <= banner.level:
             return banner
@@ -543,8 +545,10 @@ class _Parser:
         raised = roll_up([banner, Marking(level=level, raw=letters)])
         return dataclasses.replace(raised, raw=banner.raw)
 
-    def _first_line(self, name: str, after: int = 0) -> int | None:
-        return next((pos for pos in self.lines.get(name, ()) if pos >= after), None)
+    def _first_line(self, name: str) -> int | None:
+        """Offset of the first header line labelled ``name`` by :meth:`_scan_header`."""
+        found = self.lines.get(name)
+        return found[0] if found else None
 
     def _dtg(self, header_end: int) -> tuple[datetime.date | None, str | None]:
         """The date-time group (date of origin, needed for two-digit DECL years)."""

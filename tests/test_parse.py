@@ -530,3 +530,13 @@ def test_lone_cr_line_endings(seed_text: str, ending: str) -> None:
     assert [(p.number, p.level) for p in doc.portions] == [(p.number, p.level) for p in lf.portions]
     assert doc.declassification == lf.declassification
     assert doc.reasons == lf.reasons
+
+
+def test_transmission_line_with_two_spaces() -> None:
+    doc = parse("ZNY  SSSSS ZZH\n" + HEADER + "¶1. (C) Body.\n")
+    field = doc.field("transmission")
+    assert field is not None
+    assert field.value == "SSSSS"
+    assert doc.banner is not None
+    assert doc.banner.level is Level.SECRET
+    assert "transmission_level_above_banner" in doc.warnings
