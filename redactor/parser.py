@@ -83,8 +83,9 @@ _LINE_START = re.compile(
 )
 _PILCROW = re.compile(r"(?P<lead>¶[ \t]*)" + _AFTER, re.VERBOSE)  # reflowed bodies
 # "... more vocal. 9. ( C) With regard": a reflowed paragraph start without pilcrow
-# (07SANTIAGO983, 09BRASILIA1383); counted only when a real mark follows.
-_SENTENCE_END = re.compile(r"\.[ \t]{1,4}(?=\d{1,3}[.,][ \t]*\()" + _AFTER, re.VERBOSE)
+# (07SANTIAGO983, 09BRASILIA1383), after any sentence end; counted only with a real mark.
+_SENTENCE_BEFORE_MARK = re.compile(r"[.?!\"')\]”’][ \t]{1,4}\d{1,3}[.,][ \t]*\Z")
+_SENTENCE_END = re.compile(r"[.?!\"')\]”’][ \t]{1,4}" + _AFTER, re.VERBOSE)
 
 
 class _Start(NamedTuple):
@@ -397,12 +398,18 @@ class _Parser:
                     if start is not None:
                         found[i - 1] = start
             i = shifted.find("¶", i + 1)
-        for m in _SENTENCE_END.finditer(shifted):
-            if m.group("num") is not None and _read_mark(m.group("mark")) is not None:
-                pos = m.start("num") - 1
-                start = _start(m, pos)
+        # Reflowed starts without pilcrow ("... vocal. 9. ( C) With", '... said." 3. (S)')
+        # are found from their mark's "(", which is rarer than the sentence end before it.
+        i = shifted.find("(")
+        while i >= 0:
+            before = _SENTENCE_BEFORE_MARK.search(shifted, max(0, i - 12), i)
+            end = None if before is None else _SENTENCE_END.match(shifted, before.start())
+            if end is not None and _read_mark(end.group("mark")) is not None:
+                pos = end.start("num") - 1
+                start = _start(end, pos)
                 if start is not None:
                     found.setdefault(pos, start)
+            i = shifted.find("(", i + 1)
         return [found[pos] for pos in sorted(found)]
 
     def _drop_header_marks(self, starts: list[_Start], header_end: int) -> list[_Start]:

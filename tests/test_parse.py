@@ -540,3 +540,25 @@ def test_transmission_line_with_two_spaces() -> None:
     assert doc.banner is not None
     assert doc.banner.level is Level.SECRET
     assert "transmission_level_above_banner" in doc.warnings
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "1. (U) He agreed. 2. (S) The secret part.\n",
+        '1. (U) He said "yes." 2. (S) The secret part.\n',
+        "1. (U) Really? 2. (S) The secret part.\n",
+        "1. (U) (See above) 2. (S) The secret part.\n",
+    ],
+)
+def test_reflowed_start_without_pilcrow_after_any_sentence_end(body: str) -> None:
+    doc = body_of(body)
+    assert [(p.number, p.level) for p in doc.body] == [
+        ("1", Level.UNCLASSIFIED),
+        ("2", Level.SECRET),
+    ]
+
+
+def test_numbers_in_prose_are_not_starts() -> None:
+    doc = body_of("1. (U) It cost 2. (a) figure and rose 3. per cent.\n")
+    assert [p.number for p in doc.body] == ["1"]
