@@ -624,6 +624,9 @@ def parse_portion_mark(text: str) -> Marking | None:
         ``(/Rel UK)``, look-alike characters); otherwise the marking. Never raises.
     """
     s = text.strip()
+    if "\n" in s:
+        # A REL TO list may wrap onto the next line (08STATE79112); raw keeps the break.
+        s = " ".join(s.split())
     if not s.isascii():
         s = s.translate(_TYPOGRAPHY).strip()
         if not s.isascii():
@@ -1234,6 +1237,9 @@ _CAPTION = re.compile(
 _CAPTION_SPLIT = re.compile(rf"(?:[\s,]+)?({_CAPTION_WORD})")
 
 
+_AGENCY_SENSITIVE = re.compile(r"(?:[A-Z]{2,5}|LAW ENFORCEMENT) SENSITIVE")
+
+
 @functools.lru_cache(maxsize=1024)
 def parse_caption(text: str) -> Caption | None:
     """Read a whole line of cable handling captions (MARKINGS §1.2 companion lines).
@@ -1252,6 +1258,11 @@ def parse_caption(text: str) -> Caption | None:
         The caption, or ``None`` when the line is not a caption line. Never raises.
     """
     stripped = text.strip()
+    if _AGENCY_SENSITIVE.fullmatch(stripped):
+        # Agency sensitivity captions ("DEA SENSITIVE", "LAW ENFORCEMENT SENSITIVE") mark
+        # unclassified but sensitive text: SBU-type (12 FAM 540), so they restrict as
+        # SENSITIVE does rather than being ignored.
+        return Caption(("SBU",), (), stripped, ("agency_sensitive",))
     match = _CAPTION.fullmatch(stripped)
     if not stripped or match is None or not (match["words"] or match["list"]):
         return None

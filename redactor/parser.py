@@ -260,10 +260,8 @@ class _Parser:
         self.fields: list[Field] = []
         self.claims: list[tuple[int, int, PartKind]] = []
         self.warnings: list[str] = []
-        self.trailer_declass: tuple[Declassification, tuple[int, int]] | None = None
         self.upper: str | None = None
         self.lines: dict[str, list[int]] = {}
-        self.decl_span: tuple[int, int] | None = None
         # The text behind a newline, so that line-start patterns can begin with a literal
         # "\n" (fast to scan for) and still match on the first line; offsets are +1.
         self.shifted = "\n" + text
@@ -282,8 +280,7 @@ class _Parser:
         layout = self._layout(post, serial)
         origin, dtg_yy = self._dtg(header_end)
         declass, decl_span = find_declassification(text[:header_end], origin=origin)
-        self.decl_span = decl_span
-        banner = self._captions(banner, banner_end, header_end)
+        banner = self._captions(banner, banner_end, header_end, decl_span)
         if decl_span is not None:
             self._claim(decl_span[0], decl_span[1], PartKind.DECLASSIFICATION)
             self._field("declassification", *decl_span, *decl_span)
@@ -300,9 +297,9 @@ class _Parser:
             # An ISOO memo puts its authority block after the text (32 CFR 2001.21(a)).
             classified_by = find_classified_by(text, starts[-1].pos, body_end)
             if classified_by is not None:
-                body_end = self._authority_block(classified_by.start, body_end, origin)
-                if declass.kind is DeclassKind.MISSING and self.trailer_declass is not None:
-                    declass, decl_span = self.trailer_declass
+                body_end, trailer = self._authority_block(classified_by.start, body_end, origin)
+                if declass.kind is DeclassKind.MISSING and trailer is not None:
+                    declass, decl_span = trailer
         if classified_by is not None:
             self._claim(classified_by.start, classified_by.end, PartKind.CLASSIFIED_BY)
         starts = self._drop_header_marks(starts, header_end)
@@ -365,15 +362,11 @@ class _Parser:
     def _field(self, name: str, start: int, end: int, vstart: int, vend: int) -> None:
         self.fields.append(Field(name, self.text[vstart:vend], start, end, vstart, vend))
 
-    def _line_end(self, pos: int, limit: int | None = None) -> int:
+    def _line_end(self, pos: int) -> int:
         """Offset of the end of the line holding ``pos`` (before ``\\r\\n`` or ``\\n``)."""
         text = self.text
         end = text.find("\n", pos)
-        if end < 0:
-            end = len(text)
-        if limit is not None:
-            end = min(end, limit)
-        return _rstrip_at(text, pos, end)
+        return _rstrip_at(text, pos, len(text) if end < 0 else end)
 
     # -- paragraph starts ------------------------------------------------------------
 
@@ -475,7 +468,13 @@ class _Parser:
         self.warnings.append("no_banner")
         return None, 0, None, None, None
 
-    def _captions(self, banner: Marking | None, banner_end: int, header_end: int) -> Marking | None:
+    def _captions(
+        self,
+        banner: Marking | None,
+        banner_end: int,
+        header_end: int,
+        decl_span: tuple[int, int] | None,
+    ) -> Marking | None:
         """Read the handling lines between the banner and the first labelled header field,
         and fold the restrictive ones into the document's marking.
 
@@ -493,8 +492,8 @@ class _Parser:
             for pos in self.lines.get(name, ())
             if pos >= banner_end
         ]
-        if self.decl_span is not None and self.decl_span[0] >= banner_end:
-            labels.append(text.rfind("\n", 0, self.decl_span[0]) + 1)
+        if decl_span is not None and decl_span[0] >= banner_end:
+            labels.append(text.rfind("\n", 0, decl_span[0]) + 1)
         stop = min(labels, default=header_end)
         pos = banner_end
         while pos < stop:
@@ -507,11 +506,6 @@ class _Parser:
                 continue
             line = text[start:end].upper()
             caption = parse_caption(line)
-            if caption is None and line.endswith(" SENSITIVE"):
-                # Agency sensitivity captions ("DEA SENSITIVE", "LAW ENFORCEMENT
-                # SENSITIVE") mark unclassified but sensitive text: SBU-type (12 FAM 540),
-                # so they restrict as SENSITIVE does rather than being ignored.
-                caption = parse_caption("SENSITIVE")
             if caption is not None:
                 banner = banner.with_caption(caption)
             elif _BARE_BANNER_WORD.match(line):
@@ -710,9 +704,13 @@ class _Parser:
         self._field("banner", lead, end, lead, end)
         return lead
 
-    def _authority_block(self, start: int, body_end: int, origin: datetime.date | None) -> int:
-        """Claim the ISOO block lines after the text; return where the body ends."""
+    def _authority_block(
+        self, start: int, body_end: int, origin: datetime.date | None
+    ) -> tuple[int, tuple[Declassification, tuple[int, int]] | None]:
+        """Claim the ISOO block lines after the text; return where the body ends and the
+        ``Declassify On:`` instruction read there, if any."""
         text = self.text
+        trailer = None
         line_start = text.rfind("\n", 0, start) + 1
         block = text[line_start:body_end]
         for m in _AUTHORITY_LINE.finditer(block):
@@ -720,14 +718,14 @@ class _Parser:
             if m.group("label").lower().startswith("declassify"):
                 found, span = find_declassification(text[s:e], origin=origin)
                 if span is not None:
-                    self.trailer_declass = (found, (s + span[0], s + span[1]))
+                    trailer = (found, (s + span[0], s + span[1]))
                     self._claim(s, e, PartKind.DECLASSIFICATION)
                     self._field(
                         "declassification", s + span[0], s + span[1], s + span[0], s + span[1]
                     )
             else:
                 self._claim(s, e, PartKind.CLASSIFIED_BY)
-        return line_start
+        return line_start, trailer
 
     def _signature(self, starts: list[_Start], limit: int) -> int | None:
         """The signer's line: the last non-empty line, a short name (CABLES.md §b.8)."""
@@ -835,13 +833,8 @@ def _name_before(text: str, pos: int, name: str) -> int | None:
 
 
 def _read_mark(raw: str | None) -> Marking | None:
-    """Read a portion mark, a wrapped one too, keeping ``raw`` exactly as written."""
-    if raw is None:
-        return None
-    if "\n" not in raw:
-        return parse_portion_mark(raw)
-    marking = parse_portion_mark(" ".join(raw.split()))
-    return None if marking is None else dataclasses.replace(marking, raw=raw)
+    """Read a portion mark found by a pattern whose mark group is optional."""
+    return None if raw is None else parse_portion_mark(raw)
 
 
 def _rstrip_at(text: str, start: int, end: int) -> int:

@@ -1385,3 +1385,20 @@ def test_spelled_out_noforn_is_noforn_not_a_rel_list(text: str) -> None:
     assert marking.level is Level.SECRET
     assert "NOFORN" in marking.controls
     assert marking.rel_to == ()
+
+
+@pytest.mark.parametrize("line", ["DEA SENSITIVE", "LAW ENFORCEMENT SENSITIVE"])
+def test_agency_sensitive_caption_is_sbu(line: str) -> None:
+    caption = parse_caption(line)
+    assert caption is not None
+    assert caption.controls == ("SBU",)
+    assert caption.warnings == ("agency_sensitive",)
+
+
+def test_wrapped_rel_list_keeps_raw_with_its_line_break() -> None:
+    raw = "(S//REL CHINA, AFGHANISTAN, \nKAZAKHSTAN)"
+    marking = parse_portion_mark(raw)
+    assert marking is not None
+    assert marking.level is Level.SECRET
+    assert marking.rel_to == ("USA", "AFG", "CHN", "KAZ")
+    assert marking.raw == raw
