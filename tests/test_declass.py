@@ -716,8 +716,7 @@ ENTRIES = corpus_params()
 
 
 @corpus
-@needs_corpus
-@pytest.mark.parametrize("entry", ENTRIES)
+@pytest.mark.parametrize("entry", ENTRIES)  # corpus_params skips without ../shared
 def test_corpus_decl_line(entry: dict[str, Any]) -> None:
     text = _cable(entry)
     decl, span = find_declassification(text, origin=_origin(entry))

@@ -668,8 +668,7 @@ ENTRIES = corpus_params()
 
 
 @corpus
-@needs_corpus
-@pytest.mark.parametrize("entry", ENTRIES)
+@pytest.mark.parametrize("entry", ENTRIES)  # corpus_params skips without ../shared
 def test_corpus_classified_by(entry: dict[str, Any]) -> None:
     text = read_text(CORPUS / entry["file"])
     found = find_classified_by(text)
