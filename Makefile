@@ -24,7 +24,14 @@ demo: $(STAMP)
 	mkdir -p out
 	$(BIN)/redactor inspect examples/06DAMASCUS728.txt --as-of $(AS_OF)
 	$(BIN)/redactor inspect examples/06DAMASCUS728.txt --as-of $(AS_OF) --json > out/06DAMASCUS728.inspect.json
-	@echo "wrote out/06DAMASCUS728.inspect.json"
+	$(BIN)/redactor apply --policy policies/foia-release.yaml --as-of $(AS_OF) \
+		-o out/06DAMASCUS728.txt --audit out/06DAMASCUS728.audit.jsonl examples/06DAMASCUS728.txt
+	$(BIN)/redactor apply --policy policies/foia-release.yaml --as-of 2010-01-01 \
+		-o out/06DAMASCUS728.2010-01-01.txt --audit out/06DAMASCUS728.2010-01-01.audit.jsonl \
+		examples/06DAMASCUS728.txt
+	$(BIN)/redactor explain --policy policies/foia-release.yaml --as-of 2010-01-01 examples/06DAMASCUS728.txt
+	@echo "wrote out/06DAMASCUS728.inspect.json, out/06DAMASCUS728.txt (as of $(AS_OF)),"
+	@echo "      out/06DAMASCUS728.2010-01-01.txt and their .audit.jsonl"
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff format --check .

@@ -91,14 +91,90 @@ def _redactor_parse() -> CaseFn:
     return run
 
 
+# The naive baseline withholds every C-or-above paragraph whose DECL is after 1995-01-01;
+# foia-release as of that date decides the same paragraphs (and also parses the header,
+# decides the subject and unmarked text, and cuts the classifier's name).
+_RELEASE_AS_OF = "1995-01-01"
+_POLICY = Path(__file__).resolve().parents[1] / "policies" / "foia-release.yaml"
+
+
+def _release_pipeline() -> Callable[[str], Any]:
+    try:
+        import datetime  # noqa: PLC0415
+
+        from redactor import parse  # noqa: PLC0415
+        from redactor.policy import load_policy  # noqa: PLC0415
+        from redactor.redact import redact  # noqa: PLC0415
+        from redactor.render.text import render_text  # noqa: PLC0415
+    except Exception as exc:
+        raise UnavailableError(f"redactor.redact not available ({exc})") from exc
+    policy = load_policy(_POLICY)
+    as_of = datetime.date.fromisoformat(_RELEASE_AS_OF)
+
+    def release(text: str) -> Any:
+        redacted = redact(parse(text), policy, as_of=as_of)
+        render_text(redacted)
+        return redacted
+
+    return release
+
+
+def _redactor_release() -> CaseFn:
+    release = _release_pipeline()
+
+    def run(texts: Sequence[str]) -> None:
+        for t in texts:
+            release(t)
+
+    return run
+
+
+def _presidio_spans() -> CaseFn:
+    """presidio-anonymizer replacing the spans redactor withholds (PERFORMANCE.md §6)."""
+    try:
+        from presidio_anonymizer import AnonymizerEngine  # noqa: PLC0415
+        from presidio_anonymizer.entities import (  # noqa: PLC0415
+            OperatorConfig,
+            RecognizerResult,
+        )
+    except ImportError as exc:
+        raise UnavailableError(
+            "presidio-anonymizer is not installed (pip install -e '.[bench]')"
+        ) from exc
+    release = _release_pipeline()
+    engine = AnonymizerEngine()
+    operators = {"DEFAULT": OperatorConfig("replace", {"new_value": " [WITHHELD]"})}
+    spans: dict[int, list[list[tuple[int, int]]]] = {}
+
+    def run(texts: Sequence[str]) -> None:
+        if id(texts) not in spans:  # the untimed warm-up computes the spans once
+            spans[id(texts)] = [
+                [(d.start, d.end) for d in release(t).decisions if d.action == "withhold"]
+                for t in texts
+            ]
+        for t, found in zip(texts, spans[id(texts)], strict=True):
+            results = [RecognizerResult("WITHHELD", s, e, 1.0) for s, e in found]
+            engine.anonymize(t, results, operators=operators)
+
+    return run
+
+
 CASES: list[Case] = [
     Case("naive_parse", "naive baseline: parse (PERFORMANCE.md §3)", _naive_parse),
     Case("naive_redact", "naive baseline: parse + redact (§3)", _naive_redact),
     Case("redactor_parse", "redactor.parse(text)", _redactor_parse),
+    Case(
+        "redactor_release",
+        "parse + redact (foia-release) + render_text",
+        _redactor_release,
+    ),
+    Case("presidio_spans", "presidio-anonymizer on the same withheld spans", _presidio_spans),
 ]
 
 RATIOS: list[Ratio] = [
     Ratio("parse vs naive parse", "redactor_parse", "naive_parse", 0.30),
+    Ratio("release vs naive redact", "redactor_release", "naive_redact", 0.25),
+    Ratio("release vs presidio (spans only)", "redactor_release", "presidio_spans", 1.0),
 ]
 
 

@@ -1,14 +1,17 @@
 """The ``redactor`` command line: I/O and presentation only, the core stays pure.
 
-Exit codes: 0 done; 2 bad usage or unreadable input (click's own convention for usage
-errors, kept for every input problem so scripts have one code to test).
+Exit codes: 0 done; 2 bad usage, an invalid policy or unreadable input (click's own
+convention for usage errors, kept for every input problem so scripts have one code to test).
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +20,13 @@ from rich.console import Console
 from rich.table import Table
 
 from redactor import __version__
+from redactor.audit import audit_json
 from redactor.errors import RedactorError
 from redactor.inspect import inspect_document
 from redactor.parser import parse
+from redactor.policy import Action, Policy, PolicyError, load_policy
+from redactor.redact import Redacted, redact
+from redactor.render.text import render_text
 
 __all__ = ["main"]
 
@@ -47,8 +54,11 @@ def _read(path: str) -> tuple[str, str]:
         ) from exc
 
 
-def _as_of(value: str | None) -> datetime.date:
+def _as_of(value: str | None, policy: Policy | None = None) -> datetime.date:
+    """``--as-of``, else the policy's ``as_of``, else today (recorded in the audit)."""
     if value is None:
+        if policy is not None and policy.as_of is not None:
+            return policy.as_of
         # The clock is read here, at the edge, never inside the core.
         return datetime.date.today()
     try:
@@ -128,3 +138,138 @@ def _print_report(report: dict[str, Any]) -> None:
             f"{p['start']}-{p['end']}",
         )
     console.print(table)
+
+
+def _write(path: str, data: bytes) -> None:
+    """Write ``path`` atomically: a temporary file beside it, then a rename."""
+    target = Path(path)
+    directory = target.parent
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".redactor-", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write: {exc.strerror}") from exc
+
+
+def _apply(policy_path: str, as_of: str | None, file: str) -> tuple[Redacted, str]:
+    policy = load_policy(policy_path)
+    when = _as_of(as_of, policy)
+    text, name = _read(file)
+    digest = hashlib.sha256(Path(policy_path).read_bytes()).hexdigest()
+    return redact(parse(text, source=name), policy, as_of=when), digest
+
+
+_POLICY = click.option(
+    "--policy",
+    "-p",
+    "policy_path",
+    required=True,
+    metavar="POLICY.yaml",
+    help="The redaction policy.",
+)
+_AS_OF = click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    help="Decide as of this date [the policy's as_of, else today].",
+)
+
+
+@main.command("apply")
+@_POLICY
+@_AS_OF
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("-o", "--output", metavar="OUT", help="Write here (atomically) [stdout].")
+@click.option("--audit", metavar="FILE.jsonl", help="Write the audit record (one JSON line).")
+@click.argument("file", metavar="INPUT", type=str)
+def apply_command(  # noqa: PLR0917 - click passes every option by name
+    policy_path: str, as_of: str | None, fmt: str, output: str | None, audit: str | None, file: str
+) -> None:
+    """Redact INPUT (a file, or - for stdin) under a policy and write the release."""
+    del fmt  # one format so far; the option is the stable interface
+    redacted, digest = _apply(policy_path, as_of, file)
+    rendered = render_text(redacted).encode("utf-8")
+    if output is None:
+        sys.stdout.buffer.write(rendered)
+        sys.stdout.buffer.flush()
+    else:
+        _write(output, rendered)
+    if audit is not None:
+        line = audit_json(redacted, policy_file=Path(policy_path).name, policy_sha256=digest)
+        _write(audit, (line + "\n").encode("utf-8"))
+
+
+@main.command("explain")
+@_POLICY
+@_AS_OF
+@click.option("--json", "as_json", is_flag=True, help="Print the audit record as JSON.")
+@click.argument("file", metavar="INPUT", type=str)
+def explain_command(policy_path: str, as_of: str | None, as_json: bool, file: str) -> None:
+    """Show the decision, rule and reason for each portion of INPUT."""
+    redacted, digest = _apply(policy_path, as_of, file)
+    if as_json:
+        click.echo(audit_json(redacted, policy_file=Path(policy_path).name, policy_sha256=digest))
+        return
+    # Piped output gets a wide fixed width: reasons stay one line each for grep.
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+    console.print(
+        f"[bold]{redacted.reference_id or redacted.source}[/bold]: "
+        f"{redacted.release.value.upper()} release as of {redacted.as_of.isoformat()} "
+        f"under {redacted.policy}; marking {redacted.marking.banner_form()}",
+        markup=True,
+    )
+    table = Table()
+    for column in ("#", "kind", "mark", "decision", "rule", "codes"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("reason", overflow="fold")
+    for d in redacted.decisions:
+        style = "red" if d.action is Action.WITHHOLD else "green"
+        table.add_row(
+            d.number or "",
+            d.kind,
+            d.mark or "",
+            f"[{style}]{d.action.value}[/{style}]",
+            d.rule,
+            ", ".join(d.codes),
+            d.reason,
+        )
+    console.print(table)
+    if redacted.cuts:
+        terms = sorted({t for c in redacted.cuts for t in c.terms})
+        console.print(f"{len(redacted.cuts)} cut(s) by term(s): {', '.join(terms)}")
+
+
+@main.group("policy")
+def policy_group() -> None:
+    """Work with policy files."""
+
+
+@policy_group.command("check")
+@click.argument("files", metavar="POLICY...", nargs=-1, required=True)
+def policy_check_command(files: tuple[str, ...]) -> None:
+    """Validate policy files: exit 0 when all are valid, 2 with file:line:col messages."""
+    failed = False
+    for path in files:
+        try:
+            policy = load_policy(path)
+        except PolicyError as exc:
+            failed = True
+            for message in exc.messages:
+                click.echo(message, err=True)
+            continue
+        click.echo(f"{path}: ok ({len(policy.rules)} rules, {len(policy.terms)} terms)")
+    if failed:
+        raise SystemExit(EXIT_USAGE)

@@ -1,0 +1,678 @@
+"""The redaction engine: one decision per unit of content, cuts in everything released.
+
+:func:`redact` applies a :class:`~redactor.policy.Policy` to a parsed
+:class:`~redactor.model.Document` as of a date and returns a :class:`Redacted`: the
+released text as segments (verbatim runs, placeholders, labels) and an audit of every
+decision. **A** :class:`Redacted` **never holds withheld text**: renderers and the audit
+are built from it alone, so nothing they write can carry what was withheld.
+
+Units of content are the document's portions (the subject line, paragraphs and
+sub-paragraphs) and the stretches of text the parser could not attribute to any header
+element or portion (``text``). Everything else (routing, banner, captions, E.O. line,
+TAGS, REF, Classified By, layout, signature) is header material: released, subject to
+cuts. A unit is decided, in order:
+
+1. a portion mark whose level cannot be read withholds it, whatever the rules say;
+2. content without a mark follows ``unmarked``: ``withhold``, ``release``, or ``inherit``
+   the banner marking (withheld when the banner is missing or unreadable);
+3. the first rule whose ``when`` holds decides; when none holds it is withheld.
+
+Steps 1–3 fail closed: what :mod:`redactor` withholds on its own carries the policy's
+``fallback_exemptions``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import enum
+import functools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from redactor.declass import DeclassKind, DeclassStatus
+from redactor.errors import UsageError
+from redactor.markings import Level, Marking, roll_up
+from redactor.model import Document, PartKind, Portion, PortionKind
+from redactor.policy import (
+    REASONS_TOKEN,
+    Action,
+    LabelStyle,
+    Policy,
+    Rule,
+    TermField,
+    Unmarked,
+    compile_re2,
+    sort_codes,
+)
+
+__all__ = [
+    "Cancelled",
+    "Cut",
+    "CutRecord",
+    "Decision",
+    "Kept",
+    "Redacted",
+    "Release",
+    "Segment",
+    "Withheld",
+    "redact",
+]
+
+# Rule ids of decisions redactor takes on its own; user ids cannot contain parentheses.
+UNKNOWN_MARK = "(unknown-mark)"
+UNMARKED = "(unmarked)"
+NO_RULE = "(no-rule)"
+
+
+# ---------------------------------------------------------------------------------------
+# What a redaction produces
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """Released text, verbatim from the document."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    """A withheld unit. ``lead`` is its number and mark as written (``¶2. (C)``), never content."""
+
+    lead: str
+    codes: tuple[str, ...]
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """A term cut from released text: a fixed label whose size depends only on ``codes``."""
+
+    codes: tuple[str, ...]
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cancelled:
+    """An original banner line the release no longer carries (shown lined through)."""
+
+    segments: tuple[Kept | Cut, ...]
+
+
+Segment = Kept | Withheld | Cut | Cancelled
+
+
+class Release(enum.StrEnum):
+    FULL = "full"  # nothing withheld, nothing cut
+    PART = "part"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The audit entry for one unit: what was decided, by which rule, and why.
+
+    Offsets locate the unit in the original text; ``mark`` is the portion mark as written;
+    ``marking`` the marking the rules saw (the banner's for inherited content).
+    """
+
+    kind: str
+    number: str | None
+    mark: str | None
+    marking: str | None
+    start: int
+    end: int
+    action: Action
+    rule: str
+    codes: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CutRecord:
+    """The audit entry for one cut: the terms that matched, where, and the codes shown."""
+
+    terms: tuple[str, ...]
+    start: int
+    end: int
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Redacted:
+    """A document as released: segments to render and the audit of how they came to be."""
+
+    source: str | None
+    reference_id: str | None
+    policy: str
+    as_of: datetime.date
+    segments: tuple[Segment, ...]
+    marking: Marking  # the release's overall marking (roll-up of what was released)
+    original: Marking | None  # the document's banner marking, as read
+    release: Release
+    codes: tuple[str, ...]  # every code shown, in stamp order
+    decisions: tuple[Decision, ...]
+    cuts: tuple[CutRecord, ...]
+    declassification: DeclassStatus
+    label_style: LabelStyle
+    newline: str
+    routing_dropped: bool
+    warnings: tuple[str, ...]
+
+    @property
+    def withheld(self) -> int:
+        """How many units were withheld."""
+        return sum(1 for d in self.decisions if d.action is Action.WITHHOLD)
+
+    @property
+    def released(self) -> int:
+        """How many units were released."""
+        return sum(1 for d in self.decisions if d.action is Action.RELEASE)
+
+
+# ---------------------------------------------------------------------------------------
+# The engine
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    kind: str
+    portion: Portion | None
+    start: int
+    end: int
+
+
+def redact(document: Document, policy: Policy, *, as_of: datetime.date | None = None) -> Redacted:
+    """Apply ``policy`` to ``document`` as of ``as_of`` (default: the policy's ``as_of``).
+
+    Raises:
+        UsageError: neither ``as_of`` nor the policy gives a date. The core never reads
+            the clock; the command line passes today's date explicitly.
+    """
+    when = as_of if as_of is not None else policy.as_of
+    if when is None:
+        raise UsageError("no as-of date: pass as_of=... or set as_of in the policy")
+    if isinstance(when, datetime.datetime):
+        when = when.date()
+    return _Engine(document, policy, when).run()
+
+
+class _Engine:
+    def __init__(self, document: Document, policy: Policy, as_of: datetime.date):
+        self.doc = document
+        self.text = document.text
+        self.policy = policy
+        self.as_of = as_of
+        self.status = document.declassification_status(as_of)
+        self.reasons = tuple(r.upper() for r in document.reasons)
+        self.portion_at = {p.start: p for p in document.portions}
+        self.fallback = self._codes(policy.fallback_exemptions)
+        self.parts = document.parts  # derived on each access: take it once
+        self.rule_codes: dict[str, tuple[str, ...]] = {}
+        self._phrase: str | None = None
+
+    def run(self) -> Redacted:
+        doc, text = self.doc, self.text
+        parts = self.parts
+        units = self._units(parts)
+        decisions = [self._decide(unit) for unit in units]
+        withheld = [(d.start, d.end, d) for d in decisions if d.action is Action.WITHHOLD]
+        dropped = self._dropped(parts)
+        blocked = sorted([(s, e) for s, e, _ in withheld] + dropped)
+        marking = roll_up(
+            self._contribution(unit, decision)
+            for unit, decision in zip(units, decisions, strict=True)
+            if decision.action is Action.RELEASE
+        )
+        cancel = []
+        if marking.level is Level.UNCLASSIFIED and (
+            doc.banner is None or doc.banner.level is not Level.UNCLASSIFIED
+        ):
+            # Declassified or no longer classified: the old markings are cancelled, not
+            # erased (32 CFR 2001.25(c): line through them), so the reader sees both.
+            cancel = [(p.start, p.end) for p in parts if p.kind is PartKind.BANNER]
+        cuts = self._cuts(_split(_complement(blocked, len(text)), cancel))
+        segments = _Segments(text, cuts, cancel)
+        for start, end, decision in _merge_blocks(withheld, dropped):
+            segments.release_until(start)
+            if decision is not None:
+                segments.out.append(Withheld(self._lead(decision), decision.codes, decision.rule))
+            segments.skip_to(end)
+        segments.release_until(len(text))
+        codes = {c for d in decisions if d.action is Action.WITHHOLD for c in d.codes}
+        codes.update(c for cut in cuts for c in cut.codes)
+        return Redacted(
+            source=doc.source,
+            reference_id=doc.reference_id,
+            policy=self.policy.name,
+            as_of=self.as_of,
+            segments=tuple(segments.out),
+            marking=marking,
+            original=doc.banner,
+            release=Release.PART if codes else Release.FULL,
+            codes=sort_codes(codes),
+            decisions=tuple(decisions),
+            cuts=tuple(cuts),
+            declassification=self.status,
+            label_style=self.policy.output.label_style,
+            newline="\r\n" if "\r\n" in text else "\n",
+            routing_dropped=bool(dropped),
+            warnings=doc.warnings,
+        )
+
+    # -- units and decisions ------------------------------------------------------------
+
+    def _units(self, parts: Sequence[Any]) -> list[_Unit]:
+        by_start = self.portion_at
+        units = []
+        for part in parts:
+            if part.kind in (PartKind.PORTION, PartKind.SUBJECT):
+                portion = by_start.get(part.start)
+                if portion is None:  # pragma: no cover - the partition keeps portion starts
+                    units.append(_Unit("text", None, part.start, part.end))
+                else:
+                    units.append(_Unit(portion.kind.value, portion, part.start, part.end))
+            elif part.kind is PartKind.TEXT:
+                units.append(_Unit("text", None, part.start, part.end))
+        return units
+
+    def _decide(self, unit: _Unit) -> Decision:
+        mark = unit.portion.marking if unit.portion is not None else None
+        fallback = self.fallback
+        if mark is not None and not mark.known:
+            return self._decision(unit, mark, UNKNOWN_MARK, fallback, "portion mark unreadable")
+        prefix = ""
+        if mark is None:
+            unmarked = self.policy.unmarked
+            if unmarked is Unmarked.RELEASE:
+                return self._decision(unit, None, UNMARKED, None, "unmarked: release")
+            if unmarked is Unmarked.WITHHOLD:
+                return self._decision(unit, None, UNMARKED, fallback, "unmarked: withhold")
+            banner = self.doc.banner
+            if banner is None or not banner.known:
+                reason = "unmarked: inherit, but the banner is missing or unreadable"
+                return self._decision(unit, None, UNMARKED, fallback, reason)
+            mark = banner
+            prefix = f"unmarked, inherits the banner {banner.banner_form()}; "
+        for rule in self.policy.rules:
+            phrases = self._holds(rule, unit, mark)
+            if phrases is not None:
+                reason = prefix + "; ".join(phrases or self._context(mark))
+                codes = None
+                if rule.action is Action.WITHHOLD:
+                    # "{reasons}" alone expands to nothing on a document without reasons:
+                    # a withholding always shows a code, so fall back.
+                    codes = self.rule_codes.get(rule.id)
+                    if codes is None:
+                        codes = self._codes(rule.exemptions) or fallback
+                        self.rule_codes[rule.id] = codes
+                return self._decision(unit, mark, rule.id, codes, reason)
+        return self._decision(unit, mark, NO_RULE, fallback, prefix + "no rule matched")
+
+    def _holds(self, rule: Rule, unit: _Unit, mark: Marking) -> list[str] | None:
+        """The phrases explaining why ``rule`` holds for the unit, or ``None``."""
+        when = rule.when
+        if when is None:
+            return []
+        phrases = []
+        level = mark.level
+        if level is None:  # pragma: no cover - unknown marks are withheld before the rules
+            return None
+        if when.level is not None:
+            if not when.level.holds(level):
+                return None
+            phrases.append(f"level {level.banner_word} ({when.level.describe()})")
+        if when.declassified is not None:
+            if (self.status is DeclassStatus.DECLASSIFIED) != when.declassified:
+                return None
+            phrases.append(self._declass_phrase())
+        if when.controls is not None:
+            if not when.controls.holds(frozenset(mark.controls)):
+                return None
+            phrases.append(when.controls.describe())
+        if when.releasable_to is not None:
+            if not _releasable(mark, when.releasable_to):
+                return None
+            phrases.append(f"releasable to {when.releasable_to}")
+        if when.kind is not None:
+            if unit.kind not in when.kind:
+                return None
+            phrases.append(f"kind {unit.kind}")
+        return phrases
+
+    def _context(self, mark: Marking) -> list[str]:
+        """What a rule without conditions saw, so the audit still says why."""
+        level = mark.level.banner_word if mark.level is not None else "UNKNOWN"
+        return [f"always (level {level}; {self._declass_phrase()})"]
+
+    def _declass_phrase(self) -> str:
+        """The document's declassification on ``as_of``, in words (computed once)."""
+        if self._phrase is None:
+            self._phrase = self._describe_declassification()
+        return self._phrase
+
+    def _describe_declassification(self) -> str:
+        decl = self.doc.declassification
+        own = decl.status(self.as_of)
+        if self.status is DeclassStatus.DECLASSIFIED and own is not DeclassStatus.DECLASSIFIED:
+            return "unclassified document"
+        if self.status is DeclassStatus.CLASSIFIED and own is DeclassStatus.DECLASSIFIED:
+            return "a NATO or RD/FRD/TFNI marking keeps it classified"
+        if decl.kind is DeclassKind.DATE and decl.date is not None:
+            relation = "on or before" if self.status is DeclassStatus.DECLASSIFIED else "after"
+            return f"DECL {decl.date.isoformat()} {relation} as-of {self.as_of.isoformat()}"
+        return f"DECL {decl.kind.value}: {self.status.value}"
+
+    def _codes(self, codes: Sequence[str]) -> tuple[str, ...]:
+        out: list[str] = []
+        for code in codes:
+            out.extend(self.reasons if code == REASONS_TOKEN else (code,))
+        return sort_codes(tuple(out))
+
+    def _decision(
+        self,
+        unit: _Unit,
+        marking: Marking | None,
+        rule: str,
+        codes: tuple[str, ...] | None,
+        reason: str,
+    ) -> Decision:
+        """A unit's decision: withheld under ``codes``, or released when they are ``None``."""
+        portion = unit.portion
+        mark = portion.marking if portion is not None else None
+        return Decision(
+            kind=unit.kind,
+            number=portion.number if portion is not None else None,
+            mark=mark.raw if mark is not None else None,
+            marking=_portion_form(marking) if marking is not None else None,
+            start=unit.start,
+            end=unit.end,
+            action=Action.RELEASE if codes is None else Action.WITHHOLD,
+            rule=rule,
+            codes=codes or (),
+            reason=reason,
+        )
+
+    def _contribution(self, unit: _Unit, decision: Decision) -> Marking:
+        """What a released unit adds to the release's marking (never understating it)."""
+        if self.status is DeclassStatus.DECLASSIFIED:
+            return Marking(Level.UNCLASSIFIED)  # declassified: its markings no longer apply
+        mark = unit.portion.marking if unit.portion is not None else None
+        if mark is None:
+            banner = self.doc.banner
+            return banner if banner is not None and banner.known else Marking(Level.UNCLASSIFIED)
+        return mark
+
+    def _lead(self, decision: Decision) -> str:
+        """The number and mark of a withheld unit, as written (whitespace tidied)."""
+        text = self.text
+        portion = self.portion_at.get(decision.start)
+        if portion is None:
+            return ""
+        if portion.kind is PortionKind.SUBJECT:
+            field = self.doc.field("subject")
+            end = portion.mark_end or (field.value_start if field is not None else portion.start)
+        elif portion.mark_end is not None:
+            end = portion.mark_end
+        else:
+            pilcrow = "¶" if text.startswith("¶", portion.start) else ""
+            return f"{pilcrow}{portion.number}." if portion.number else ""
+        lead = " ".join(text[portion.start : end].split())
+        if len(lead) > 64:  # pragma: no cover - marks are short; never copy more than that
+            return portion.marking.raw if portion.marking is not None else ""
+        return lead
+
+    # -- header routing ---------------------------------------------------------------
+
+    def _dropped(self, parts: Sequence[Any]) -> list[tuple[int, int]]:
+        if self.policy.header.routing != "drop":
+            return []
+        out: list[tuple[int, int]] = []
+        for i, part in enumerate(parts):
+            if part.kind is PartKind.ROUTING:
+                end = part.end
+                if i + 1 < len(parts) and parts[i + 1].kind is PartKind.SPACE:
+                    end = parts[i + 1].end
+                out.append((part.start, end))
+        return out
+
+    # -- terms ------------------------------------------------------------------------
+
+    def _cuts(self, released: list[tuple[int, int]]) -> list[CutRecord]:
+        text = self.text
+        found: list[tuple[int, int, str, tuple[str, ...]]] = []
+        for term, matchers in _matchers(self.policy):
+            codes = self._codes(term.exemptions)
+            spans: list[tuple[int, int]] = []
+            for regex, words in matchers:
+                spans.extend(_find(regex, text, whole_words=words))
+            for name in term.fields:
+                spans.extend(self._field_spans(name))
+            for start, end in spans:
+                for lo, hi in _clip(start, end, released):
+                    found.append((lo, hi, term.id, codes))
+        return _merge_cuts(found)
+
+    def _field_spans(self, name: TermField) -> list[tuple[int, int]]:
+        if name is TermField.CLASSIFIED_BY:
+            by = self.doc.classified_by
+            return [by.name_span] if by is not None and by.name_span is not None else []
+        return [(p.start, p.end) for p in self.parts if p.kind is PartKind.SIGNATURE]
+
+
+# ---------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------
+
+_TETRAGRAPHS = {
+    "FVEY": frozenset({"USA", "AUS", "CAN", "GBR", "NZL"}),
+    "ACGU": frozenset({"USA", "AUS", "CAN", "GBR"}),
+    "TEYE": frozenset({"USA", "CAN", "GBR"}),
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def _portion_form(marking: Marking) -> str:
+    return marking.portion_form()
+
+
+def _countries(codes: Sequence[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for code in codes:
+        out |= _TETRAGRAPHS.get(code, frozenset({code}))
+    return frozenset(out)
+
+
+def _releasable(mark: Marking, country: str) -> bool:
+    """REL TO covers ``country`` (tetragraphs expanded) and nothing forbids foreign release."""
+    if mark.noforn or not mark.rel_to:
+        return False
+    return _countries((country,)) <= _countries(mark.rel_to)
+
+
+def _complement(blocked: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for start, end in blocked:
+        if start > pos:
+            out.append((pos, start))
+        pos = max(pos, end)
+    if pos < length:
+        out.append((pos, length))
+    return out
+
+
+def _clip(start: int, end: int, released: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The pieces of ``[start, end)`` that lie in released runs (withholding wins)."""
+    i = max(bisect.bisect_right(released, start, key=lambda run: run[0]) - 1, 0)
+    while i < len(released) and released[i][0] < end:
+        lo, hi = max(start, released[i][0]), min(end, released[i][1])
+        if lo < hi:
+            yield lo, hi
+        i += 1
+
+
+def _split(runs: list[tuple[int, int]], cuts_at: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` split at the edges of ``cuts_at`` (a cut never straddles a cancelled banner)."""
+    edges = sorted({x for span in cuts_at for x in span})
+    out = []
+    for start, hi in runs:
+        lo = start
+        for edge in edges:
+            if lo < edge < hi:
+                out.append((lo, edge))
+                lo = edge
+        out.append((lo, hi))
+    return out
+
+
+def _merge_cuts(found: list[tuple[int, int, str, tuple[str, ...]]]) -> list[CutRecord]:
+    """Overlapping cuts become one, with the union of their terms and codes."""
+    out: list[CutRecord] = []
+    for start, end, term, codes in sorted(found):
+        if out and start < out[-1].end:
+            last = out[-1]
+            out[-1] = CutRecord(
+                terms=tuple(dict.fromkeys((*last.terms, term))),
+                start=last.start,
+                end=max(last.end, end),
+                codes=sort_codes((*last.codes, *codes)),
+            )
+        else:
+            out.append(CutRecord((term,), start, end, codes))
+    return out
+
+
+def _merge_blocks(
+    withheld: list[tuple[int, int, Decision]], dropped: list[tuple[int, int]]
+) -> list[tuple[int, int, Decision | None]]:
+    blocks: list[tuple[int, int, Decision | None]] = [
+        *withheld,
+        *((s, e, None) for s, e in dropped),
+    ]
+    blocks.sort(key=lambda b: (b[0], b[1]))
+    return blocks
+
+
+class _Segments:
+    """Builds the segment list: released runs with cuts applied, banners cancelled."""
+
+    def __init__(self, text: str, cuts: list[CutRecord], cancel: list[tuple[int, int]]):
+        self.text = text
+        self.cuts = cuts
+        self.cancel = cancel
+        self.out: list[Segment] = []
+        self.pos = 0
+        self.next_cut = 0
+
+    def skip_to(self, end: int) -> None:
+        self.pos = max(self.pos, end)
+
+    def release_until(self, end: int) -> None:
+        """Release ``[pos, end)``, with the banner lines in it cancelled."""
+        for start, stop in self.cancel:
+            if self.pos <= start < end:
+                self.out.extend(self._run(self.pos, start))
+                self.out.append(Cancelled(tuple(self._run(start, stop))))
+                self.pos = stop
+        self.out.extend(self._run(self.pos, end))
+        self.pos = max(self.pos, end)
+
+    def _run(self, start: int, end: int) -> list[Kept | Cut]:
+        out: list[Kept | Cut] = []
+        pos = start
+        cuts = self.cuts
+        while self.next_cut < len(cuts) and cuts[self.next_cut].start < end:
+            cut = cuts[self.next_cut]
+            if cut.start > pos:
+                out.append(Kept(self.text[pos : cut.start]))
+            out.append(Cut(cut.codes, cut.terms))
+            pos = cut.end
+            self.next_cut += 1
+        if end > pos:
+            out.append(Kept(self.text[pos:end]))
+        return out
+
+
+# -- term matching -------------------------------------------------------------------
+
+_MATCHER_CACHE: dict[int, tuple[Policy, list[tuple[Any, list[tuple[Any, bool]]]]]] = {}
+
+
+def _matchers(policy: Policy) -> list[tuple[Any, list[tuple[Any, bool]]]]:
+    """Compiled RE2 programs per term, built once per policy object."""
+    cached = _MATCHER_CACHE.get(id(policy))
+    if cached is not None and cached[0] is policy:
+        return cached[1]
+    out = []
+    for term in policy.terms:
+        matchers: list[tuple[Any, bool]] = []
+        words = _word_alternatives(term.words, surnames=term.surnames)
+        if words:
+            matchers.append((compile_re2("(?i)(?:" + "|".join(words) + ")"), True))
+        matchers.extend((compile_re2(p), False) for p in term.patterns)
+        out.append((term, matchers))
+    if len(_MATCHER_CACHE) > 64:
+        _MATCHER_CACHE.clear()
+    _MATCHER_CACHE[id(policy)] = (policy, out)
+    return out
+
+
+_SPACE = r"[\s\pZ]+"
+_RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$")
+
+
+def _escape(token: str) -> str:
+    return "".join("\\" + c if c in _RE2_SPECIAL else c for c in token)
+
+
+def _word_alternatives(words: Sequence[str], *, surnames: bool) -> list[str]:
+    """Each word as a whitespace-flexible literal; a name's last word also stands alone.
+
+    Cables sign off and refer back by surname (``SECHE`` for Stephen A. Seche), so a
+    name of several words also cuts its last word when ``surnames`` is on.
+    """
+    alternatives: dict[str, None] = {}
+    for word in words:
+        tokens = word.split()
+        alternatives[_SPACE.join(_escape(t) for t in tokens)] = None
+        if surnames and len(tokens) > 1:
+            last = tokens[-1].strip(".,;:")
+            if sum(c.isalpha() for c in last) >= 2:
+                alternatives[_escape(last)] = None
+    # Longest first: RE2 alternation is leftmost-first, and the full name should win.
+    return sorted(alternatives, key=lambda a: (-len(a), a))
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _find(regex: Any, text: str, *, whole_words: bool) -> Iterator[tuple[int, int]]:
+    """Match spans; for words, only where they stand as whole words (Unicode-aware)."""
+    n = len(text)
+    for match in regex.finditer(text):
+        start, end = match.span()
+        if end == start:
+            continue
+        if not whole_words or _whole(text, start, end, n):
+            yield start, end
+            continue
+        # A rejected match may hide a whole word that starts inside it
+        # ("XSEcHE SECHE" must still cut the second word): look again from one further.
+        retry = regex.search(text, start + 1)
+        while retry is not None and retry.start() < end:
+            s, e = retry.span()
+            if e > s and _whole(text, s, e, n):
+                yield s, e
+                break
+            retry = regex.search(text, s + 1)
+
+
+def _whole(text: str, start: int, end: int, n: int) -> bool:
+    if start > 0 and _is_word(text[start]) and _is_word(text[start - 1]):
+        return False
+    return not (end < n and _is_word(text[end - 1]) and _is_word(text[end]))

@@ -1,0 +1,69 @@
+"""Releasable text: the document as released, framed by the recomputed banner and a stamp.
+
+Layout (``docs/output.md``)::
+
+    UNCLASSIFIED                                   <- the release's marking (banner form)
+    RELEASE IN PART B1, 1.4(B), 1.4(D), B6         <- stamp with every code used
+    ...the document, released text byte for byte...
+    ¶2. (C) [WITHHELD B1, 1.4(B), 1.4(D)]          <- a withheld portion: one line, any length
+    ... met [B6] on February 26 ...                <- a cut term: a label sized by its codes only
+    UNCLASSIFIED
+
+An original banner line that the release no longer carries (the release is unclassified)
+stays in place, lined through with U+0336 COMBINING LONG STROKE OVERLAY after each
+character, as paper releases line through cancelled markings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from redactor.policy import LabelStyle, label_code
+from redactor.redact import Cancelled, Cut, Kept, Redacted, Release, Withheld
+
+__all__ = ["codes_label", "render_text", "stamp"]
+
+STRIKE = "\u0336"
+
+
+def codes_label(codes: Iterable[str], style: LabelStyle) -> str:
+    """``B1, 1.4(B)`` in the label style of the policy."""
+    return ", ".join(label_code(code, style) for code in codes)
+
+
+def stamp(redacted: Redacted) -> str:
+    """``RELEASE IN FULL`` or ``RELEASE IN PART`` followed by the codes used."""
+    if redacted.release is Release.FULL:
+        return "RELEASE IN FULL"
+    return f"RELEASE IN PART {codes_label(redacted.codes, redacted.label_style)}"
+
+
+def render_text(redacted: Redacted) -> str:
+    """The release as text (see the module docstring for the layout)."""
+    style = redacted.label_style
+    nl = redacted.newline
+    banner = redacted.marking.banner_form()
+    out = [banner, nl, stamp(redacted), nl]
+    for segment in redacted.segments:
+        if isinstance(segment, Kept):
+            out.append(segment.text)
+        elif isinstance(segment, Withheld):
+            label = f"[WITHHELD {codes_label(segment.codes, style)}]"
+            out.append(f"{segment.lead} {label}" if segment.lead else label)
+        elif isinstance(segment, Cut):
+            out.append(_cut(segment, style))
+        elif isinstance(segment, Cancelled):
+            out.extend(_strike(part, style) for part in segment.segments)
+    if not out[-1].endswith(("\n", "\r")):
+        out.append(nl)
+    out += [banner, nl]
+    return "".join(out)
+
+
+def _cut(cut: Cut, style: LabelStyle) -> str:
+    return f"[{codes_label(cut.codes, style)}]"
+
+
+def _strike(part: Kept | Cut, style: LabelStyle) -> str:
+    text = part.text if isinstance(part, Kept) else _cut(part, style)
+    return "".join(c + STRIKE if not c.isspace() else c for c in text)

@@ -1,0 +1,136 @@
+"""The command line: `redactor apply`, `explain` and `policy check`, their output and errors."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from redactor.cli import main
+from tests.conftest import EXAMPLES, ROOT
+
+SEED = str(EXAMPLES / "06DAMASCUS728.txt")
+FOIA = str(ROOT / "policies" / "foia-release.yaml")
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=stdin)
+    # The raw bytes: click's ``stdout`` turns CRLF into LF, which would hide a bug.
+    return result.exit_code, result.stdout_bytes.decode("utf-8"), result.stderr
+
+
+@pytest.mark.parametrize("as_of", ["2010-01-01", "2026-11-28"])
+def test_apply_to_stdout_matches_golden(as_of: str) -> None:
+    code, out, err = run("apply", "--policy", FOIA, "--as-of", as_of, SEED)
+    assert code == 0, err
+    golden = GOLDEN / f"06DAMASCUS728.foia-release.{as_of}.txt"
+    assert out == golden.read_bytes().decode("utf-8")
+
+
+def test_apply_writes_output_and_audit(tmp_path: Path) -> None:
+    out, audit = tmp_path / "release.txt", tmp_path / "audit.jsonl"
+    args = ["apply", "-p", FOIA, "--as-of", "2010-01-01", "-o", str(out), "--audit", str(audit)]
+    code, stdout, err = run(*args, SEED)
+    assert code == 0, err
+    assert stdout == ""
+    assert out.read_bytes() == (GOLDEN / "06DAMASCUS728.foia-release.2010-01-01.txt").read_bytes()
+    (line,) = audit.read_text(encoding="utf-8").splitlines()
+    record = json.loads(line)
+    assert record["policy_file"] == "foia-release.yaml"
+    assert len(record["policy_sha256"]) == 64
+    assert record["counts"] == {"cuts": 2, "released": 0, "units": 3, "withheld": 3}
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp left
+
+
+def test_apply_stdin_keeps_crlf() -> None:
+    data = Path(SEED).read_bytes().replace(b"\n", b"\r\n")
+    code, out, err = run("apply", "-p", FOIA, "--as-of", "2026-11-28", "-", stdin=data)
+    assert code == 0, err
+    assert out.startswith("UNCLASSIFIED\r\nRELEASE IN PART B6\r\n")
+    assert "\n" not in out.replace("\r\n", "")
+
+
+def test_apply_as_of_comes_from_policy_then_today(tmp_path: Path) -> None:
+    dated = tmp_path / "dated.yaml"
+    dated.write_text(
+        Path(FOIA).read_text(encoding="utf-8") + "as_of: 2010-01-01\n", encoding="utf-8"
+    )
+    code, out, _ = run("explain", "-p", str(dated), "--json", SEED)
+    assert code == 0
+    assert json.loads(out)["as_of"] == "2010-01-01"
+    code, out, _ = run("explain", "-p", FOIA, "--json", SEED)
+    assert code == 0
+    assert json.loads(out)["as_of"] == datetime.date.today().isoformat()
+
+
+def test_explain_table() -> None:
+    code, out, err = run("explain", "-p", FOIA, "--as-of", "2010-01-01", SEED)
+    assert code == 0, err
+    assert "06DAMASCUS728" in out
+    assert "still-classified" in out
+    assert "DECL 2016-02-26 after as-of 2010-01-01" in out
+    assert "2 cut(s) by term(s): classifier" in out
+    assert "Erkhov" not in out
+
+
+def test_explain_json_is_the_audit_record() -> None:
+    code, out, _ = run("explain", "-p", FOIA, "--as-of", "2026-11-28", "--json", SEED)
+    assert code == 0
+    record = json.loads(out)
+    assert [d["rule"] for d in record["decisions"]] == ["releasable"] * 3
+    assert record["codes"] == ["B6"]
+
+
+def test_policy_check_ok() -> None:
+    policies = sorted(str(p) for p in (ROOT / "policies").glob("*.yaml"))
+    code, out, err = run("policy", "check", *policies)
+    assert code == 0, err
+    assert out.count(": ok (") == len(policies) == 5
+
+
+def test_policy_check_reports_file_line_column(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "version: 1\nname: bad\nunmarked: inherit\nrules:\n"
+        "  - id: r\n    when: {releasable_to: NO}\n    action: release\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("policy", "check", str(bad), FOIA)
+    assert code == 2
+    assert f"{bad}:6:27: rules[0].when.releasable_to: YAML 1.1 reads the unquoted NO" in err
+    assert "foia-release.yaml: ok" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["-p", "no-such.yaml", SEED], "cannot read the policy file", id="no-policy"),
+        pytest.param(["-p", FOIA, "no-such.txt"], "cannot read", id="no-input"),
+        pytest.param(["-p", FOIA, "--as-of", "2026/11/28", SEED], "YYYY-MM-DD", id="bad-date"),
+        pytest.param(
+            ["-p", FOIA, "-o", "no-such-dir/out.txt", SEED], "cannot write", id="bad-output"
+        ),
+    ],
+)
+def test_apply_errors_exit_2(args: list[str], message: str) -> None:
+    code, out, err = run("apply", *args)
+    assert code == 2
+    assert message in out + err
+
+
+def test_apply_output_rename_failure_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    code, out, err = run("apply", "-p", FOIA, "-o", str(tmp_path / "out.txt"), SEED)
+    assert code == 2
+    assert "No space left on device" in out + err
+    assert list(tmp_path.iterdir()) == []
