@@ -2,16 +2,24 @@
 
 The flow, one module a step: :mod:`redactor.markings` (levels, marks, roll-up) and
 :mod:`redactor.declass` / :mod:`redactor.reasons` (the authority block) are read by
-:func:`redactor.parse` into a :class:`redactor.Document` (:mod:`redactor.model`).
+:func:`redactor.parse` into a :class:`redactor.Document` (:mod:`redactor.model`);
+:func:`redactor.load_policy` (:mod:`redactor.policy`) reads a policy, :func:`redactor.redact`
+(:mod:`redactor.redact`) decides and cuts, :func:`redactor.render_text`
+(:mod:`redactor.render`) writes the release and :func:`redactor.audit_record`
+(:mod:`redactor.audit`) its audit.
 """
 
 from __future__ import annotations
 
+from redactor.audit import audit_json, audit_record
 from redactor.declass import Declassification, DeclassKind, DeclassStatus
 from redactor.errors import ParseError, RedactorError, UsageError
 from redactor.markings import Level, Marking, parse_banner, parse_portion_mark, roll_up
 from redactor.model import Document, Field, Part, PartKind, Portion, PortionKind
 from redactor.parser import parse
+from redactor.policy import Policy, PolicyError, load_policy, parse_policy
+from redactor.redact import Redacted, redact
+from redactor.render import render_text
 
 __all__ = [
     "DeclassKind",
@@ -24,13 +32,22 @@ __all__ = [
     "ParseError",
     "Part",
     "PartKind",
+    "Policy",
+    "PolicyError",
     "Portion",
     "PortionKind",
+    "Redacted",
     "RedactorError",
     "UsageError",
+    "audit_json",
+    "audit_record",
+    "load_policy",
     "parse",
     "parse_banner",
+    "parse_policy",
     "parse_portion_mark",
+    "redact",
+    "render_text",
     "roll_up",
 ]
 __version__ = "0.1.0"

@@ -228,11 +228,13 @@ class _Engine:
             if decision.action is Action.RELEASE
         )
         cancel = []
-        if marking.level is Level.UNCLASSIFIED and (
-            doc.banner is None or doc.banner.level is not Level.UNCLASSIFIED
-        ):
-            # Declassified or no longer classified: the old markings are cancelled, not
-            # erased (32 CFR 2001.25(c): line through them), so the reader sees both.
+        original = doc.banner
+        if original is not None and original.banner_form() != marking.banner_form():
+            # The release carries a marking of its own (first and last line); the original
+            # banner lines are kept but cancelled, not erased, so the reader sees both
+            # (32 CFR 2001.25(b)(4); MARKINGS.md §5 item 3). That is always the case for an
+            # unclassified release of a classified document, and for a partner release
+            # that is no longer NOFORN.
             cancel = [(p.start, p.end) for p in parts if p.kind is PartKind.BANNER]
         cuts = self._cuts(_split(_complement(blocked, len(text)), cancel))
         segments = _Segments(text, cuts, cancel)

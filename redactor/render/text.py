@@ -9,9 +9,9 @@ Layout (``docs/output.md``)::
     ... met [B6] on February 26 ...                <- a cut term: a label sized by its codes only
     UNCLASSIFIED
 
-An original banner line that the release no longer carries (the release is unclassified)
-stays in place, lined through with U+0336 COMBINING LONG STROKE OVERLAY after each
-character, as paper releases line through cancelled markings.
+An original banner line whose marking the release no longer carries stays in place,
+cancelled: ``[CANCELLED] C O N F I D E N T I A L DAMASCUS 000728`` (the text form of the
+line through cancelled markings, 32 CFR 2001.25(b)(4); MARKINGS.md §5 item 3).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from collections.abc import Iterable
 from redactor.policy import LabelStyle, label_code
 from redactor.redact import Cancelled, Cut, Kept, Redacted, Release, Withheld
 
-__all__ = ["codes_label", "render_text", "stamp"]
+__all__ = ["CANCELLED", "codes_label", "render_text", "stamp"]
 
-STRIKE = "\u0336"
+CANCELLED = "[CANCELLED] "
 
 
 def codes_label(codes: Iterable[str], style: LabelStyle) -> str:
@@ -53,7 +53,8 @@ def render_text(redacted: Redacted) -> str:
         elif isinstance(segment, Cut):
             out.append(_cut(segment, style))
         elif isinstance(segment, Cancelled):
-            out.extend(_strike(part, style) for part in segment.segments)
+            out.append(CANCELLED)
+            out.extend(p.text if isinstance(p, Kept) else _cut(p, style) for p in segment.segments)
     if not out[-1].endswith(("\n", "\r")):
         out.append(nl)
     out += [banner, nl]
@@ -62,8 +63,3 @@ def render_text(redacted: Redacted) -> str:
 
 def _cut(cut: Cut, style: LabelStyle) -> str:
     return f"[{codes_label(cut.codes, style)}]"
-
-
-def _strike(part: Kept | Cut, style: LabelStyle) -> str:
-    text = part.text if isinstance(part, Kept) else _cut(part, style)
-    return "".join(c + STRIKE if not c.isspace() else c for c in text)
