@@ -392,10 +392,17 @@ class Output(_Model):
     label_style: LabelStyle = LabelStyle.STATE
 
 
+def _version(value: object) -> object:
+    # Literal[1] would also take true and 1.0 (they equal 1 in Python): only the integer.
+    if type(value) is not int:
+        raise ValueError("must be 1, unquoted")
+    return value
+
+
 class Policy(_Model):
     """A validated redaction policy (format version 1)."""
 
-    version: Literal[1]
+    version: Annotated[Literal[1], BeforeValidator(_version)]
     name: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_. -]{0,79}$")]
     description: str = ""
     as_of: Annotated[datetime.date | None, Field(strict=False)] = None
@@ -454,6 +461,8 @@ def policy_schema() -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _YAML11_BOOL = re.compile(r"y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF")
 
 Path_ = tuple[str | int, ...]
@@ -491,7 +500,7 @@ def parse_policy(text: str, *, source: str = "<policy>") -> Policy:
         node = loader.get_single_node()
         if node is None:
             raise PolicyError([f"{source}:1:1: the policy is empty: start with 'version: 1'"])
-        where = _Places(source)
+        where = _Places(source, loader)
         where.walk(node)
         if where.problems:
             raise PolicyError(where.problems)
@@ -515,8 +524,9 @@ def parse_policy(text: str, *, source: str = "<policy>") -> Policy:
 class _Places:
     """Where each value of a YAML node tree stands; duplicate keys and alias bombs refused."""
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, loader: yaml.SafeLoader):
         self.source = source
+        self.loader = loader
         self.places: dict[Path_, _Where] = {}
         self.problems: list[str] = []
         self.count = 0
@@ -533,12 +543,26 @@ class _Places:
         # The C composer marks plain scalars with style "", the Python one with None.
         plain = node.value if isinstance(node, yaml.ScalarNode) and not node.style else None
         self.places[path] = _Where(node.start_mark.line + 1, node.start_mark.column + 1, plain)
+        if node.tag == _TIMESTAMP:
+            try:  # PyYAML raises a bare ValueError for 2025-13-01: report it here, placed
+                self.loader.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+            except ValueError as exc:
+                self.problems.append(
+                    f"{_at(self.source, node)}: {_dotted(path)}: not a date ({exc})"
+                )
         if isinstance(node, yaml.MappingNode):
             seen: set[str] = set()
             for key_node, value_node in node.value:
-                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-                if not isinstance(key, str):  # pragma: no cover - scalars always hold str
-                    self.problems.append(f"{_at(self.source, key_node)}: keys must be names")
+                key = key_node.value
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                    self.problems.append(
+                        f"{_at(self.source, key_node)}: {_dotted(path)}: a key must be a name"
+                        + (
+                            f"; YAML reads {key} as a {key_node.tag.rsplit(':', 1)[-1]}: quote it"
+                            if isinstance(key_node, yaml.ScalarNode)
+                            else ""
+                        )
+                    )
                     continue
                 if key in seen:
                     self.problems.append(
@@ -672,6 +696,10 @@ _PLAIN = {
     "string_type": "must be text",
     "bool_type": "must be true or false",
     "dict_type": "must be a mapping of keys",
+    "model_type": "must be a mapping of keys",
+    "model_attributes_type": "must be a mapping of keys",
+    "string_pattern_mismatch": "must be letters, digits, '_', '.' or '-', led by a letter or digit",
+    "date_from_datetime_inexact": "must be a date written YYYY-MM-DD, without a time",
     "tuple_type": "must be a list",
     "date_type": "must be a date written YYYY-MM-DD",
     "date_from_datetime_parsing": "must be a date written YYYY-MM-DD",

@@ -177,6 +177,10 @@ class Redacted:
 # ---------------------------------------------------------------------------------------
 
 
+# (marking the rules saw in portion form, rule id, codes or None to release, reason)
+_Verdict = tuple[str | None, str, tuple[str, ...] | None, str]
+
+
 @dataclass(frozen=True, slots=True)
 class _Unit:
     kind: str
@@ -211,7 +215,7 @@ class _Engine:
         self.portion_at = {p.start: p for p in document.portions}
         self.fallback = self._codes(policy.fallback_exemptions)
         self.parts = document.parts  # derived on each access: take it once
-        self.rule_codes: dict[str, tuple[str, ...]] = {}
+        self.verdicts: dict[tuple[Marking | None, str], _Verdict] = {}
         self._phrase: str | None = None
 
     def run(self) -> Redacted:
@@ -223,9 +227,11 @@ class _Engine:
         dropped = self._dropped(parts)
         blocked = sorted([(s, e) for s, e, _ in withheld] + dropped)
         marking = roll_up(
-            self._contribution(unit, decision)
-            for unit, decision in zip(units, decisions, strict=True)
-            if decision.action is Action.RELEASE
+            dict.fromkeys(  # duplicates change nothing in a roll-up: drop them first
+                self._contribution(unit)
+                for unit, decision in zip(units, decisions, strict=True)
+                if decision.action is Action.RELEASE
+            )
         )
         cancel = []
         original = doc.banner
@@ -282,39 +288,59 @@ class _Engine:
         return units
 
     def _decide(self, unit: _Unit) -> Decision:
-        mark = unit.portion.marking if unit.portion is not None else None
+        portion = unit.portion
+        mark = portion.marking if portion is not None else None
+        # A verdict depends only on the mark and the kind (the DECL status is the
+        # document's), and documents repeat both: decide each pair once.
+        key = (mark, unit.kind)
+        verdict = self.verdicts.get(key)
+        if verdict is None:
+            verdict = self.verdicts[key] = self._verdict(mark, unit.kind)
+        seen, rule, codes, reason = verdict
+        return Decision(
+            kind=unit.kind,
+            number=portion.number if portion is not None else None,
+            mark=mark.raw if mark is not None else None,
+            marking=seen,
+            start=unit.start,
+            end=unit.end,
+            action=Action.RELEASE if codes is None else Action.WITHHOLD,
+            rule=rule,
+            codes=codes or (),
+            reason=reason,
+        )
+
+    def _verdict(self, mark: Marking | None, kind: str) -> _Verdict:
+        """(marking the rules saw, rule id, codes or ``None`` to release, reason)."""
         fallback = self.fallback
         if mark is not None and not mark.known:
-            return self._decision(unit, mark, UNKNOWN_MARK, fallback, "portion mark unreadable")
+            return _portion_form(mark), UNKNOWN_MARK, fallback, "portion mark unreadable"
         prefix = ""
         if mark is None:
             unmarked = self.policy.unmarked
             if unmarked is Unmarked.RELEASE:
-                return self._decision(unit, None, UNMARKED, None, "unmarked: release")
+                return None, UNMARKED, None, "unmarked: release"
             if unmarked is Unmarked.WITHHOLD:
-                return self._decision(unit, None, UNMARKED, fallback, "unmarked: withhold")
+                return None, UNMARKED, fallback, "unmarked: withhold"
             banner = self.doc.banner
             if banner is None or not banner.known:
                 reason = "unmarked: inherit, but the banner is missing or unreadable"
-                return self._decision(unit, None, UNMARKED, fallback, reason)
+                return None, UNMARKED, fallback, reason
             mark = banner
             prefix = f"unmarked, inherits the banner {banner.banner_form()}; "
+        seen = _portion_form(mark)
         for rule in self.policy.rules:
-            phrases = self._holds(rule, unit, mark)
+            phrases = self._holds(rule, kind, mark)
             if phrases is not None:
                 reason = prefix + "; ".join(phrases or self._context(mark))
-                codes = None
-                if rule.action is Action.WITHHOLD:
-                    # "{reasons}" alone expands to nothing on a document without reasons:
-                    # a withholding always shows a code, so fall back.
-                    codes = self.rule_codes.get(rule.id)
-                    if codes is None:
-                        codes = self._codes(rule.exemptions) or fallback
-                        self.rule_codes[rule.id] = codes
-                return self._decision(unit, mark, rule.id, codes, reason)
-        return self._decision(unit, mark, NO_RULE, fallback, prefix + "no rule matched")
+                if rule.action is Action.RELEASE:
+                    return seen, rule.id, None, reason
+                # "{reasons}" alone expands to nothing on a document without reasons:
+                # a withholding always shows a code, so fall back.
+                return seen, rule.id, self._codes(rule.exemptions) or fallback, reason
+        return seen, NO_RULE, fallback, prefix + "no rule matched"
 
-    def _holds(self, rule: Rule, unit: _Unit, mark: Marking) -> list[str] | None:
+    def _holds(self, rule: Rule, kind: str, mark: Marking) -> list[str] | None:
         """The phrases explaining why ``rule`` holds for the unit, or ``None``."""
         when = rule.when
         if when is None:
@@ -340,9 +366,9 @@ class _Engine:
                 return None
             phrases.append(f"releasable to {when.releasable_to}")
         if when.kind is not None:
-            if unit.kind not in when.kind:
+            if kind not in when.kind:
                 return None
-            phrases.append(f"kind {unit.kind}")
+            phrases.append(f"kind {kind}")
         return phrases
 
     def _context(self, mark: Marking) -> list[str]:
@@ -374,31 +400,7 @@ class _Engine:
             out.extend(self.reasons if code == REASONS_TOKEN else (code,))
         return sort_codes(tuple(out))
 
-    def _decision(
-        self,
-        unit: _Unit,
-        marking: Marking | None,
-        rule: str,
-        codes: tuple[str, ...] | None,
-        reason: str,
-    ) -> Decision:
-        """A unit's decision: withheld under ``codes``, or released when they are ``None``."""
-        portion = unit.portion
-        mark = portion.marking if portion is not None else None
-        return Decision(
-            kind=unit.kind,
-            number=portion.number if portion is not None else None,
-            mark=mark.raw if mark is not None else None,
-            marking=_portion_form(marking) if marking is not None else None,
-            start=unit.start,
-            end=unit.end,
-            action=Action.RELEASE if codes is None else Action.WITHHOLD,
-            rule=rule,
-            codes=codes or (),
-            reason=reason,
-        )
-
-    def _contribution(self, unit: _Unit, decision: Decision) -> Marking:
+    def _contribution(self, unit: _Unit) -> Marking:
         """What a released unit adds to the release's marking (never understating it)."""
         if self.status is DeclassStatus.DECLASSIFIED:
             return Marking(Level.UNCLASSIFIED)  # declassified: its markings no longer apply
