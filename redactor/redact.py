@@ -394,11 +394,8 @@ class _Engine:
             return f"DECL {decl.date.isoformat()} {relation} as-of {self.as_of.isoformat()}"
         return f"DECL {decl.kind.value}: {self.status.value}"
 
-    def _codes(self, codes: Sequence[str]) -> tuple[str, ...]:
-        out: list[str] = []
-        for code in codes:
-            out.extend(self.reasons if code == REASONS_TOKEN else (code,))
-        return sort_codes(tuple(out))
+    def _codes(self, codes: tuple[str, ...]) -> tuple[str, ...]:
+        return _expand(codes, self.reasons)
 
     def _contribution(self, unit: _Unit) -> Marking:
         """What a released unit adds to the release's marking (never understating it)."""
@@ -476,6 +473,15 @@ _TETRAGRAPHS = {
     "ACGU": frozenset({"USA", "AUS", "CAN", "GBR"}),
     "TEYE": frozenset({"USA", "CAN", "GBR"}),
 }
+
+
+@functools.lru_cache(maxsize=4096)
+def _expand(codes: tuple[str, ...], reasons: tuple[str, ...]) -> tuple[str, ...]:
+    """Codes with ``{reasons}`` replaced by the document's reasons, in stamp order."""
+    out: list[str] = []
+    for code in codes:
+        out.extend(reasons if code == REASONS_TOKEN else (code,))
+    return sort_codes(tuple(out))
 
 
 @functools.lru_cache(maxsize=4096)
