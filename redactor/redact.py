@@ -27,7 +27,8 @@ import bisect
 import datetime
 import enum
 import functools
-from collections.abc import Iterator, Sequence
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -443,13 +444,13 @@ class _Engine:
     # -- terms ------------------------------------------------------------------------
 
     def _cuts(self, released: list[tuple[int, int]]) -> list[CutRecord]:
-        text = self.text
         found: list[tuple[int, int, str, tuple[str, ...]]] = []
+        view = _NfcView.of(self.text)
         for term, matchers in _matchers(self.policy):
             codes = self._codes(term.exemptions)
             spans: list[tuple[int, int]] = []
             for regex, words in matchers:
-                spans.extend(_find(regex, text, whole_words=words))
+                spans.extend(view.back(_find(regex, view.text, whole_words=words)))
             for name in term.fields:
                 spans.extend(self._field_spans(name))
             for start, end in spans:
@@ -647,7 +648,7 @@ def _word_alternatives(words: Sequence[str], *, surnames: bool) -> list[str]:
     """
     alternatives: dict[str, None] = {}
     for word in words:
-        tokens = word.split()
+        tokens = unicodedata.normalize("NFC", word).split()
         alternatives[_SPACE.join(_escape(t) for t in tokens)] = None
         if surnames and len(tokens) > 1:
             last = tokens[-1].strip(".,;:")
@@ -655,6 +656,43 @@ def _word_alternatives(words: Sequence[str], *, surnames: bool) -> list[str]:
                 alternatives[_escape(last)] = None
     # Longest first: RE2 alternation is leftmost-first, and the full name should win.
     return sorted(alternatives, key=lambda a: (-len(a), a))
+
+
+class _NfcView:
+    """The text in Unicode NFC for matching, with the way back to original offsets.
+
+    A name typed ``Müller`` must cut ``Mu\u0308ller`` (the accent as a combining mark) and
+    the reverse: words and patterns run on the NFC form, and each match is widened back to
+    the original characters it came from. Most cables are ASCII: the view is then the text.
+    """
+
+    def __init__(self, text: str, clusters: list[tuple[int, int]] | None = None):
+        self.text = text
+        self.clusters = clusters  # per NFC character: the original span of its cluster
+
+    @classmethod
+    def of(cls, text: str) -> _NfcView:
+        if text.isascii() or unicodedata.is_normalized("NFC", text):
+            return cls(text)
+        pieces: list[str] = []
+        clusters: list[tuple[int, int]] = []
+        i, n = 0, len(text)
+        while i < n:
+            j = i + 1
+            while j < n and unicodedata.combining(text[j]):
+                j += 1  # a base character and the marks that follow it compose together
+            piece = unicodedata.normalize("NFC", text[i:j])
+            pieces.append(piece)
+            clusters.extend([(i, j)] * len(piece))
+            i = j
+        return cls("".join(pieces), clusters)
+
+    def back(self, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        if self.clusters is None:
+            yield from spans
+            return
+        for start, end in spans:
+            yield self.clusters[start][0], self.clusters[end - 1][1]
 
 
 def _is_word(char: str) -> bool:

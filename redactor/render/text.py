@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from redactor.policy import LabelStyle, label_code
-from redactor.redact import Cancelled, Cut, Kept, Redacted, Release, Withheld
+from redactor.redact import Cut, Kept, Redacted, Release, Withheld
 
 __all__ = ["CANCELLED", "codes_label", "render_text", "stamp"]
 
@@ -52,7 +52,7 @@ def render_text(redacted: Redacted) -> str:
             out.append(f"{segment.lead} {label}" if segment.lead else label)
         elif isinstance(segment, Cut):
             out.append(_cut(segment, style))
-        elif isinstance(segment, Cancelled):
+        else:  # Cancelled: the last of the four segment kinds
             out.append(CANCELLED)
             out.extend(p.text if isinstance(p, Kept) else _cut(p, style) for p in segment.segments)
     if not out[-1].endswith(("\n", "\r")):
