@@ -672,7 +672,7 @@ class _NfcView:
 
     @classmethod
     def of(cls, text: str) -> _NfcView:
-        if text.isascii() or unicodedata.is_normalized("NFC", text):
+        if _latin1(text) or unicodedata.is_normalized("NFC", text):
             return cls(text)
         pieces: list[str] = []
         clusters: list[tuple[int, int]] = []
@@ -693,6 +693,18 @@ class _NfcView:
             return
         for start, end in spans:
             yield self.clusters[start][0], self.clusters[end - 1][1]
+
+
+def _latin1(text: str) -> bool:
+    """Whether every character is Latin-1: such text has no combining mark, so it is NFC.
+
+    The cheap test first (~0.2 µs for a cable against ~13 µs for ``is_normalized``).
+    """
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _is_word(char: str) -> bool:
