@@ -236,7 +236,7 @@ class _Engine:
         )
         cancel = []
         original = doc.banner
-        if original is not None and original.banner_form() != marking.banner_form():
+        if original is not None and _banner_form(original) != _banner_form(marking):
             # The release carries a marking of its own (first and last line); the original
             # banner lines are kept but cancelled, not erased, so the reader sees both
             # (32 CFR 2001.25(b)(4); MARKINGS.md §5 item 3). That is always the case for an
@@ -328,7 +328,7 @@ class _Engine:
                 reason = "unmarked: inherit, but the banner is missing or unreadable"
                 return None, UNMARKED, fallback, reason
             mark = banner
-            prefix = f"unmarked, inherits the banner {banner.banner_form()}; "
+            prefix = f"unmarked, inherits the banner {_banner_form(banner)}; "
         seen = _portion_form(mark)
         for rule in self.policy.rules:
             phrases = self._holds(rule, kind, mark)
@@ -488,6 +488,11 @@ def _expand(codes: tuple[str, ...], reasons: tuple[str, ...]) -> tuple[str, ...]
 @functools.lru_cache(maxsize=4096)
 def _portion_form(marking: Marking) -> str:
     return marking.portion_form()
+
+
+@functools.lru_cache(maxsize=4096)
+def _banner_form(marking: Marking) -> str:
+    return marking.banner_form()
 
 
 def _countries(codes: Sequence[str]) -> frozenset[str]:
