@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import operator
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from redactor.declass import Declassification, DeclassKind, find_declassification
@@ -44,10 +46,25 @@ from redactor.markings import (
     parse_portion_mark,
     roll_up,
 )
-from redactor.model import Document, Field, Part, PartKind, Portion, PortionKind
+
+# The build_* constructors make the same frozen objects as Document(...), Field(...) etc.,
+# several times faster (see model._builder); every field must be passed, in order.
+from redactor.model import (
+    Document,
+    Field,
+    PartKind,
+    Portion,
+    PortionKind,
+    build_document,
+    build_field,
+    build_part,
+    build_portion,
+)
 from redactor.reasons import find_classified_by, parse_reasons
 
 __all__ = ["parse"]
+
+_FIELD_START = operator.attrgetter("start")
 
 _MONTHS = {
     m: i
@@ -77,9 +94,13 @@ _AFTER = rf"""
 # Three passes, each beginning with one literal character so that Python's re skips
 # ahead to candidates instead of trying every position (PERFORMANCE.md §2: a MULTILINE
 # `^` or a leading character class is 5-10x slower). The text is searched as "\n" + text.
-# The lookahead rejects the common case, a wrapped line of prose, at its first letter.
+# The lookahead rejects the common case, a wrapped line of prose, at its first letter;
+# it is tried once right after the "\n" (where a prose line fails it before any group or
+# repeat is entered) and again after the indent.
 _LINE_START = re.compile(
-    r"\n(?P<indent>\ufeff?[ \t]*)(?=[¶\d(•-]|[A-Za-z][.)])(?P<lead>¶[ \t]*)?" + _AFTER, re.VERBOSE
+    r"\n(?=[\ufeff \t¶\d(•-]|[A-Za-z][.)])"
+    r"(?P<indent>\ufeff?[ \t]*)(?=[¶\d(•-]|[A-Za-z][.)])(?P<lead>¶[ \t]*)?" + _AFTER,
+    re.VERBOSE,
 )
 _PILCROW = re.compile(r"(?P<lead>¶[ \t]*)" + _AFTER, re.VERBOSE)  # reflowed bodies
 # "... more vocal. 9. ( C) With regard": a reflowed paragraph start without pilcrow
@@ -97,24 +118,29 @@ class _Start(NamedTuple):
     mark_start: int
     sub: bool  # a sub-paragraph (bullet, letter) rather than a numbered paragraph
     entire: bool  # `1. CONFIDENTIAL - ENTIRE TEXT.`
+    marking: Marking | None  # the mark read (None for the whole-text form: see _portions)
 
 
 def _start(m: re.Match[str], pos: int) -> _Start | None:
     """A :class:`_Start` from a match (offsets in "\n" + text), or None if not a start."""
-    num = m.group("num")
+    # One group() call for several groups: this runs once per paragraph of every cable.
+    num, entire, mark = m.group("num", "entire", "mark")
     if num is not None:
-        for group in ("entire", "mark"):
-            if m.group(group) is not None:
-                raw = m.group(group)
-                return _Start(
-                    pos, num, raw, m.start(group) - 1, sub=False, entire=group == "entire"
-                )
-        return _Start(pos, num, None, -1, sub=False, entire=False)
-    group = "smark" if m.group("smark") is not None else "bare"
-    raw = m.group(group)
-    if _read_mark(raw) is None:
+        if entire is not None:
+            return _Start(pos, num, entire, m.start("entire") - 1, False, True, None)
+        if mark is not None:
+            return _Start(
+                pos, num, mark, m.start("mark") - 1, False, False, parse_portion_mark(mark)
+            )
+        return _Start(pos, num, None, -1, False, False, None)
+    sub, raw = m.group("sub", "smark")
+    group = "smark"
+    if raw is None:
+        raw, group = m.group("bare"), "bare"
+    marking = parse_portion_mark(raw)
+    if marking is None:
         return None  # a line-start parenthesis that is no mark: "(Note: ...)", "(a)"
-    return _Start(pos, None, raw, m.start(group) - 1, sub=m.group("sub") is not None, entire=False)
+    return _Start(pos, None, raw, m.start(group) - 1, sub is not None, False, marking)
 
 
 # The cable classification line: the classification word(s), spaced or not, in any case,
@@ -161,19 +187,33 @@ _BANNER_LINE = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?://
 _BARE_BANNER = re.compile(rf"\n\ufeff?[ \t]*(?P<b>{_BANNER_LINE.pattern})[ \t]*\r?(?=\n)")
 
 # One pass over the header's line starts finds every labelled line; the literal "\n"
-# prefix keeps it fast even under IGNORECASE ("\n" has no case).
+# prefix keeps it fast even under IGNORECASE ("\n" has no case). The look-ahead after
+# "\n" (every first character an alternative can start with, the indent included)
+# rejects most lines at once. Each alternative then starts with its first letter in a
+# case-sensitive class holding exactly what IGNORECASE would accept (with the Turkish
+# dotted/dotless I and the long s), which lets re skip a non-matching alternative
+# without entering it; the empty group at its end names it (m.lastgroup) and the label
+# starts where the indent ends. (Alternatives never match at the same place, so their
+# order is free.)
 _HEADER_LINE = re.compile(
-    r"""\n\ufeff?[ \t]*(?:
-        (?P<zny>ZN[YR][ \t]+[A-Z]{5})
-      | (?P<fm>FM[ \t])
-      | (?P<to>TO[ \t])
-      | (?P<info>INFO[ \t])
-      | (?P<tags>T(?:AGE?S?|AS|ABS|GS)\b)
-      | (?P<subj>SUBJ(?:ECT)?[ \t]*:)
-      | (?P<ref>(?:REFS?|REF\(S\)|REFTEL)[ \t]*:?[ \t])
-      | (?P<label>¶?[ \t]*(?:E\.?[ ]?O\.?[ ]?\d{4,5}|EO[ ]\d|MO\.[ ])
-                 |(?:\(U\)[ \t]*)?Classified\s+By)
-      | (?P<dtg>(?:[OPRZ]{1,2}(?:[ \t][OPR])?[ \t]+)?\d{6}Z[ \t]+[A-Z]{3})
+    r"""\n(?=[\ufeff \t¶(\dZFTISREMCOP])(?P<indent>\ufeff?[ \t]*)(?:
+        (?-i:[Zz])N[YR][ \t]+[A-Z]{5}(?P<zny>)
+      | (?-i:[Ff])M[ \t](?P<fm>)
+      | (?-i:[Tt])(?:O[ \t](?P<to>)|(?:AGE?S?|AS|ABS|GS)\b(?P<tags>))
+      | (?-i:[Ii\u0130\u0131])NFO[ \t](?P<info>)
+      | (?-i:[Ss\u017f])UBJ(?:ECT)?[ \t]*:(?P<subj>)
+      | (?-i:[Rr])(?:EFS?|EF\(S\)|EFTEL)[ \t]*:?[ \t](?P<ref>)
+      | (?:
+            ¶[ \t]*(?:E\.?[ ]?O\.?[ ]?\d{4,5}|EO[ ]\d|MO\.[ ])
+          | (?-i:[Ee])(?:\.?[ ]?O\.?[ ]?\d{4,5}|O[ ]\d)
+          | (?-i:[Mm])O\.[ ]
+          | \(U\)[ \t]*Classified\s+By
+          | (?-i:[Cc])lassified\s+By
+        )(?P<label>)
+      | (?:
+            (?-i:[OPRZoprz])[OPRZ]?(?:[ \t][OPR])?[ \t]+\d{6}Z[ \t]+[A-Z]{3}
+          | \d{6}Z[ \t]+[A-Z]{3}
+        )(?P<dtg>)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -271,9 +311,11 @@ class _Parser:
     def run(self) -> Document:
         text = self.text
         starts = self._paragraph_starts()
-        header_end = next(
-            (s.pos for s in starts if s.number), starts[0].pos if starts else len(text)
-        )
+        header_end = starts[0].pos if starts else len(text)
+        for st in starts:
+            if st.number:
+                header_end = st.pos
+                break
         self._scan_header(header_end)
         banner, banner_end, post, serial, yy = self._banner(header_end)
         banner = self._transmission(banner, banner_end)
@@ -319,22 +361,23 @@ class _Parser:
             self._claim(start, end, PartKind.LAYOUT)
         year = yy if yy is not None else dtg_yy
         reference_id = f"{year}{post}{int(serial)}" if post and serial and year else None
-        return Document(
-            text=text,
-            source=self.source,
-            elements=tuple(Part(kind, start, end) for start, end, kind in self.claims),
-            portions=tuple(portions),
-            fields=tuple(sorted(self.fields, key=lambda f: f.start)),
-            banner=banner,
-            declassification=declass,
-            declassification_span=decl_span,
-            classified_by=classified_by,
-            reasons=reasons,
-            tags=tags,
-            reference_id=reference_id,
-            origin=origin,
-            entire_text=entire,
-            warnings=tuple(self.warnings),
+        self.fields.sort(key=_FIELD_START)  # stable: fields at one offset keep their order
+        return build_document(
+            text,
+            self.source,
+            tuple([build_part(kind, start, end) for start, end, kind in self.claims]),
+            tuple(portions),
+            tuple(self.fields),
+            banner,
+            declass,
+            decl_span,
+            classified_by,
+            reasons,
+            tags,
+            reference_id,
+            origin,
+            entire,
+            tuple(self.warnings),
         )
 
     # -- helpers ---------------------------------------------------------------------
@@ -350,17 +393,23 @@ class _Parser:
             upper = self.text[:end].upper()
             # upper() may change the length ("ß" -> "SS"): then offsets would not map.
             self.upper = upper if len(upper) == end else ""
-        if not self.upper:
+        upper = self.upper
+        if not upper:
             return 0
-        found = [i for i in (self.upper.find(n, 0, end) for n in needles) if i >= 0]
-        return min(found) if found else None
+        best = -1
+        for needle in needles:
+            # Once one needle is found, the others need only be looked for before it.
+            i = upper.find(needle, 0, end if best < 0 else min(end, best - 1 + len(needle)))
+            if i >= 0:
+                best = i
+        return best if best >= 0 else None
 
     def _claim(self, start: int, end: int, kind: PartKind) -> None:
         if end > start:
             self.claims.append((start, end, kind))
 
     def _field(self, name: str, start: int, end: int, vstart: int, vend: int) -> None:
-        self.fields.append(Field(name, self.text[vstart:vend], start, end, vstart, vend))
+        self.fields.append(build_field(name, self.text[vstart:vend], start, end, vstart, vend))
 
     def _line_end(self, pos: int) -> int:
         """Offset of the end of the line holding ``pos`` (before ``\\r\\n`` or ``\\n``)."""
@@ -375,12 +424,17 @@ class _Parser:
         sub-paragraphs, and bare marks at a line start."""
         shifted = self.shifted
         found: dict[int, _Start] = {}
+        # Offsets (in shifted) of the "(" of the marks found at line starts: the reflowed
+        # pass below need not look at them again.
+        marks: set[int] = set()
         for m in _LINE_START.finditer(shifted):
-            lead = m.group("lead")
-            pos = (m.start("lead") if lead is not None else m.end("indent")) - 1
+            # The optional pilcrow lead directly follows the indent (the look-ahead between
+            # them is empty), so the portion starts where the indent ends either way.
+            pos = m.end("indent") - 1
             start = _start(m, pos)
             if start is not None:
                 found[pos] = start
+                marks.add(start.mark_start + 1)
         # Pilcrows in mid-line (reflowed bodies); those at a line start are found above.
         i = shifted.find("¶")
         while i >= 0:
@@ -393,15 +447,18 @@ class _Parser:
             i = shifted.find("¶", i + 1)
         # Reflowed starts without pilcrow ("... vocal. 9. ( C) With", '... said." 3. (S)')
         # are found from their mark's "(", which is rarer than the sentence end before it.
+        # _SENTENCE_BEFORE_MARK needs "." or "," (then blanks) right before the "(": that
+        # cheap test spares the regex most parentheses of the prose.
         i = shifted.find("(")
         while i >= 0:
-            before = _SENTENCE_BEFORE_MARK.search(shifted, max(0, i - 12), i)
-            end = None if before is None else _SENTENCE_END.match(shifted, before.start())
-            if end is not None and _read_mark(end.group("mark")) is not None:
-                pos = end.start("num") - 1
-                start = _start(end, pos)
-                if start is not None:
-                    found.setdefault(pos, start)
+            if i not in marks and shifted[max(0, i - 12) : i].rstrip(" \t")[-1:] in (".", ","):
+                before = _SENTENCE_BEFORE_MARK.search(shifted, max(0, i - 12), i)
+                end = None if before is None else _SENTENCE_END.match(shifted, before.start())
+                if end is not None and end.group("mark") is not None:
+                    pos = end.start("num") - 1
+                    start = _start(end, pos)
+                    if start is not None and start.marking is not None:
+                        found.setdefault(pos, start)
             i = shifted.find("(", i + 1)
         return [found[pos] for pos in sorted(found)]
 
@@ -486,28 +543,40 @@ class _Parser:
         if banner is None:
             return None
         text = self.text
-        labels = [
-            pos
-            for name in ("tags", "subj", "ref", "label")
-            for pos in self.lines.get(name, ())
-            if pos >= banner_end
-        ]
+        lines = self.lines
+        stop = -1
+        for name in ("tags", "subj", "ref", "label"):
+            # Each list is in text order: its first entry after the banner is the one.
+            for pos in lines.get(name, ()):
+                if pos >= banner_end:
+                    if stop < 0 or pos < stop:
+                        stop = pos
+                    break
         if decl_span is not None and decl_span[0] >= banner_end:
-            labels.append(text.rfind("\n", 0, decl_span[0]) + 1)
-        stop = min(labels, default=header_end)
+            pos = text.rfind("\n", 0, decl_span[0]) + 1
+            if stop < 0 or pos < stop:
+                stop = pos
+        if stop < 0:
+            stop = header_end
         pos = banner_end
         while pos < stop:
             nl = text.find("\n", pos, stop)
             line_end = stop if nl < 0 else nl
-            end = _rstrip_at(text, pos, line_end)
-            start = pos + len(text[pos:end]) - len(text[pos:end].lstrip())
+            right = text[pos:line_end].rstrip(_TRAILING)
+            value = right.lstrip()
+            start = pos + len(right) - len(value)
+            end = pos + len(right)
             pos = line_end + 1
-            if end <= start:
+            if not value:
                 continue
-            line = text[start:end].upper()
+            line = value.upper()
             caption = parse_caption(line)
             if caption is not None:
-                banner = banner.with_caption(caption)
+                # A caption that adds neither controls nor a REL TO list ("SIPDIS") leaves
+                # a marking read by parse_banner or roll_up as it is (their results are
+                # fixed points of with_caption); an unknown-level banner is folded anyway.
+                if caption.controls or caption.rel_to or banner.level is None:
+                    banner = banner.with_caption(caption)
             elif _BARE_BANNER_WORD.match(line):
                 # "SECRET NOFORN" as a caption line (06CARACAS219) restates the marking.
                 restated = parse_banner(line)
@@ -515,16 +584,17 @@ class _Parser:
                     banner = dataclasses.replace(roll_up([banner, restated]), raw=banner.raw)
             elif _DISTRIBUTION.search(line) is None:
                 continue
-            self._claim(start, end, PartKind.CAPTION)
-            self._field("caption", start, end, start, end)
+            self.claims.append((start, end, PartKind.CAPTION))
+            self.fields.append(build_field("caption", value, start, end, start, end))
         return banner
 
     def _scan_header(self, header_end: int) -> None:
         """Find every labelled line start of the header in one pass (offsets in text)."""
+        lines = self.lines
         for m in _HEADER_LINE.finditer(self.shifted, 0, header_end + 1):
             name = m.lastgroup
             if name is not None:
-                self.lines.setdefault(name, []).append(m.start(name) - 1)
+                lines.setdefault(name, []).append(m.end("indent") - 1)
 
     def _transmission(self, banner: Marking | None, banner_end: int) -> Marking | None:
         """Cross-check the banner with the transmission line ``ZNY CCCCC ZZH``.
@@ -587,13 +657,18 @@ class _Parser:
         if before.strip() and "12958" not in before and "DECL" not in before.upper():
             return ()
         value = m.group("v")
-        cut = _SUBJECT_CUT.search(value)
+        # Every spelling _SUBJECT_CUT accepts contains "SUBJ" or "Subject"; most TAGS
+        # values contain neither, which spares the (unanchored, so slow) search.
+        cut = _SUBJECT_CUT.search(value) if "SUBJ" in value or "Subject" in value else None
         vend = m.start("v") + (cut.start() if cut else len(value))
         vend = _rstrip_at(text, m.start("v"), vend)
         self._claim(m.start(), vend, PartKind.TAGS)
         self._field("tags", m.start(), vend, m.start("v"), vend)
-        raw = _TAG_LINK.sub(r"\1", text[m.start("v") : vend])
-        return tuple(t.upper() for t in _TAG_SPLIT.split(raw) if t and t.upper() != "SIPDIS")
+        raw = text[m.start("v") : vend]
+        if "[" in raw:
+            raw = _TAG_LINK.sub(r"\1", raw)
+        # Upper-casing before splitting is the same as after: no separator has a case.
+        return tuple(t for t in _TAG_SPLIT.split(raw.upper()) if t and t != "SIPDIS")
 
     def _subject(self, header_end: int) -> Portion | None:
         text = self.text
@@ -613,14 +688,8 @@ class _Parser:
             if marking is not None:
                 mark_start, mark_end = value_start, mm.end()
         self._field("subject", m.start(), end, value_start, end)
-        return Portion(
-            kind=PortionKind.SUBJECT,
-            number=None,
-            marking=marking,
-            start=m.start(),
-            end=end,
-            mark_start=mark_start,
-            mark_end=mark_end,
+        return build_portion(
+            PortionKind.SUBJECT, None, marking, m.start(), end, mark_start, mark_end, ()
         )
 
     def _references(self, header_end: int) -> None:
@@ -678,12 +747,15 @@ class _Parser:
         i = text.find(_EXTRACT_NOTICE)
         if i >= 0:
             spans.append((i, i + len(_EXTRACT_NOTICE)))
-        for m in _PAGE.finditer(text):
+        # Both patterns start with a literal, found faster by str.find than by re's own
+        # scan (a multi-character prefix is skipped to character by character); a match
+        # tried at each hit gives what finditer would.
+        for m in _matches(_PAGE, "PAGE", text):
             # The printed telegram's page footer (the classification word) directly above
             # the next page header belongs to the same layout run.
             footer = _PAGE_FOOTER.search(text, max(0, m.start() - 40), m.start())
             spans.append((footer.start() if footer else m.start(), m.end()))
-        spans.extend(m.span() for m in _TELETYPE_RULE.finditer(text))
+        spans.extend(m.span() for m in _matches(_TELETYPE_RULE, "------", text))
         if post is not None and serial is not None:
             spans.extend(_section_markers(text, post, int(serial)))
         return sorted(spans)
@@ -754,39 +826,40 @@ class _Parser:
         text = self.text
         portions: list[Portion] = []
         entire: Marking | None = None
-        for i, st in enumerate(starts):
+        nexts = [st.pos for st in starts[1:]]
+        nexts.append(body_end)
+        for st, nxt in zip(starts, nexts, strict=False):  # no starts: nexts is [body_end]
             start = st.pos
             if start >= body_end:
                 break
-            nxt = starts[i + 1].pos if i + 1 < len(starts) else body_end
-            end = _rstrip_at(text, start, min(nxt, body_end))
+            end = nxt if nxt < body_end else body_end
+            if end > start and text[end - 1] in _TRAILING:
+                end = _rstrip_at(text, start, end)
             if end <= start:
                 continue
-            marking: Marking | None = None
-            if st.entire and st.raw:
+            marking = st.marking
+            raw = st.raw
+            if st.entire and raw:
                 # Read "CONFIDENTIAL - ENTIRE TEXT." as the mark "(CONFIDENTIAL - ENTIRE
                 # TEXT)"; the marking keeps the text exactly as written.
-                whole = parse_portion_mark("(" + st.raw.strip("(). ") + ")")
+                whole = parse_portion_mark("(" + raw.strip("(). ") + ")")
                 if whole is not None:
-                    marking = entire = dataclasses.replace(whole, raw=st.raw)
+                    marking = entire = dataclasses.replace(whole, raw=raw)
+            if marking is not None and raw is not None:
+                mark_start: int | None = st.mark_start
+                mark_end: int | None = st.mark_start + len(raw)
             else:
-                marking = _read_mark(st.raw)
-            mark_start = mark_end = None
-            if marking is not None and st.raw is not None:
-                mark_start, mark_end = st.mark_start, st.mark_start + len(st.raw)
-            kind = PortionKind.SUB_PARAGRAPH if st.sub else PortionKind.PARAGRAPH
-            number = st.number
-            inner = tuple((s, e) for s, e in layout if start <= s and e <= end) if layout else ()
+                mark_start = mark_end = None
             portions.append(
-                Portion(
-                    kind=kind,
-                    number=number,
-                    marking=marking,
-                    start=start,
-                    end=end,
-                    mark_start=mark_start,
-                    mark_end=mark_end,
-                    layout=inner,
+                build_portion(
+                    PortionKind.SUB_PARAGRAPH if st.sub else PortionKind.PARAGRAPH,
+                    st.number,
+                    marking,
+                    start,
+                    end,
+                    mark_start,
+                    mark_end,
+                    tuple((s, e) for s, e in layout if start <= s and e <= end) if layout else (),
                 )
             )
         return portions, entire
@@ -832,9 +905,17 @@ def _name_before(text: str, pos: int, name: str) -> int | None:
     return j
 
 
-def _read_mark(raw: str | None) -> Marking | None:
-    """Read a portion mark found by a pattern whose mark group is optional."""
-    return None if raw is None else parse_portion_mark(raw)
+def _matches(pattern: re.Pattern[str], prefix: str, text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts with ``prefix``
+    (and is not empty)."""
+    i = text.find(prefix)
+    while i >= 0:
+        m = pattern.match(text, i)
+        if m is not None:
+            yield m
+            i = text.find(prefix, m.end())
+        else:
+            i = text.find(prefix, i + 1)
 
 
 def _rstrip_at(text: str, start: int, end: int) -> int:

@@ -562,3 +562,173 @@ def test_reflowed_start_without_pilcrow_after_any_sentence_end(body: str) -> Non
 def test_numbers_in_prose_are_not_starts() -> None:
     doc = body_of("1. (U) It cost 2. (a) figure and rose 3. per cent.\n")
     assert [p.number for p in doc.body] == ["1"]
+
+
+# --- the fast paths agree with the plain forms they replace -----------------------------
+
+
+def test_builders_make_ordinary_frozen_objects() -> None:
+    import dataclasses  # noqa: PLC0415
+
+    from redactor import model  # noqa: PLC0415
+
+    built = model.build_field("tags", "PREL", 0, 10, 6, 10)
+    assert type(built) is model.Field
+    assert built == model.Field("tags", "PREL", 0, 10, 6, 10)
+    assert hash(built) == hash(model.Field("tags", "PREL", 0, 10, 6, 10))
+    assert repr(built) == repr(model.Field("tags", "PREL", 0, 10, 6, 10))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.start = 1  # type: ignore[misc]
+
+    @dataclasses.dataclass(frozen=True)
+    class Unslotted:
+        x: int
+
+    with pytest.raises(TypeError, match="not a slotted dataclass"):
+        model._builder(Unslotted)
+
+
+# _HEADER_LINE spells each alternative's first letter as a case-sensitive class (so that
+# re can skip it fast); this is the plain case-insensitive form it must agree with.
+_PLAIN_HEADER_LINE = r"""\n\ufeff?[ \t]*(?:
+        (?P<zny>ZN[YR][ \t]+[A-Z]{5})
+      | (?P<fm>FM[ \t])
+      | (?P<to>TO[ \t])
+      | (?P<info>INFO[ \t])
+      | (?P<tags>T(?:AGE?S?|AS|ABS|GS)\b)
+      | (?P<subj>SUBJ(?:ECT)?[ \t]*:)
+      | (?P<ref>(?:REFS?|REF\(S\)|REFTEL)[ \t]*:?[ \t])
+      | (?P<label>¶?[ \t]*(?:E\.?[ ]?O\.?[ ]?\d{4,5}|EO[ ]\d|MO\.[ ])
+                 |(?:\(U\)[ \t]*)?Classified\s+By)
+      | (?P<dtg>(?:[OPRZ]{1,2}(?:[ \t][OPR])?[ \t]+)?\d{6}Z[ \t]+[A-Z]{3})
+    )"""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ZNY CCCCC ZZH",
+        "znr uuuuu",
+        "FM AMEMBASSY DAMASCUS",
+        "fm\tSECSTATE",
+        "TO RUEHC/SECSTATE",
+        "INFO RUEHXX",
+        "\u0130NFO dotted capital I",
+        "\u0131nfo dotless small i",
+        "TAGS: PREL",
+        "tage pgov",
+        "TGS PREL",
+        "SUBJECT: X",
+        "\u017fubj: long s",
+        "REF: A. STATE 1",
+        "REF(S) 1",
+        "reftel x",
+        "E.O. 12958: DECL",
+        "\u00b6 E. O. 12958:",
+        "eo 1",
+        "MO. 11652",
+        "(U) Classified By: X",
+        "classified\nby X",
+        "O 141019Z SEP 90",
+        "RR Z 141019Z SEP 90",
+        "zz 141019z sep 90",
+        "141019Z SEP 90",
+        "\ufeff  TAGS X",
+        "DE RUEHDM #0728",
+        "NOFORN",
+        "Prose line",
+    ],
+)
+def test_header_line_scan_matches_plain_pattern(line: str) -> None:
+    import re  # noqa: PLC0415
+
+    from redactor.parser import _HEADER_LINE  # noqa: PLC0415
+
+    plain = re.compile(_PLAIN_HEADER_LINE, re.VERBOSE | re.IGNORECASE)
+    for text in ("\n" + line, "\n" + line + "\nTAGS X", "\n  " + line):
+        expected = [
+            (m.span(), m.lastgroup, m.start(m.lastgroup or 0)) for m in plain.finditer(text)
+        ]
+        found = [(m.span(), m.lastgroup, m.end("indent")) for m in _HEADER_LINE.finditer(text)]
+        assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Classified By: A for reasons 1.4 (b)",
+        "DECLASSIFIED BY NARA; CLASSIFIED BY: X",
+        "Classifed by: A. Classified by B",
+        "CLASSIFIED BY Classified By X",
+        "Classif Class CLASSIFI Classified  by  X",
+    ],
+)
+def test_label_finder_matches_finditer(text: str) -> None:
+    from redactor import reasons  # noqa: PLC0415
+
+    for start, stop in ((0, len(text)), (1, len(text) - 3), (5, 20)):
+        expected = [m.span() for m in reasons._LABEL.finditer(text, start, stop)]
+        assert [m.span() for m in reasons._labels(text, start, stop)] == expected
+
+
+@pytest.mark.parametrize(
+    "letters",
+    ["(b) and (d)", "(B) AND (D)", "b, c, and d", "(b) a nd (d)", "(b-d)", "(a) and (b)", "b/d"],
+)
+def test_reason_letters_fast_path_agrees(letters: str) -> None:
+    from redactor import reasons  # noqa: PLC0415
+
+    fast = reasons._letters(letters, [])
+    tokens = [m.group().lower() for m in reasons._LETTER_TOKEN.finditer(letters)]
+    if "-" not in tokens:  # the token reading, without ranges, of the slow path
+        assert fast == [t for t in tokens if len(t) == 1 and t in "abcdefgh"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DECLASSIFY ON: 2030; Declassify On: 2031",
+        "Declassify Once. DECLASSIFY ON 2030",
+        "MO. 11652 MO.x MO.12356",
+        "MO.x E.O. 12958",
+        "nothing here",
+    ],
+)
+def test_declassification_label_search_matches_re(text: str) -> None:
+    from redactor import declass  # noqa: PLC0415
+
+    for pattern in (declass._EO, declass._MO, declass._CAPCO):
+        for pos, limit in ((0, len(text)), (1, len(text) - 2)):
+            expected = pattern.search(text, pos, limit)
+            found = declass._search(pattern, text, pos, limit)
+            assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "S E C R E T",
+        "CONFIDENTIAL",
+        "UNCLAS",
+        "SECRET//NOFORN",
+        "SECRET//REL TO USA, GBR",
+        "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+        "SECRET//FOUO",
+        "C O N F I D E N T I A L EXDIS",
+        "UNCLASSIFIED//SBU NOFORN",
+    ],
+)
+def test_empty_caption_leaves_banner_unchanged(banner: str) -> None:
+    # _captions skips with_caption for a caption that adds nothing ("SIPDIS"): a banner
+    # read by parse_banner (or raised by roll_up) is a fixed point of it.
+    from redactor.markings import parse_banner, parse_caption, roll_up  # noqa: PLC0415
+
+    marking = parse_banner(banner)
+    sipdis = parse_caption("SIPDIS")
+    assert marking is not None
+    assert sipdis is not None
+    assert not sipdis.controls
+    assert not sipdis.rel_to
+    assert marking.with_caption(sipdis) == marking
+    raised = roll_up([marking])
+    assert raised.with_caption(sipdis) == raised
