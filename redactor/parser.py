@@ -84,7 +84,9 @@ _ENTIRE = r"(?:TOP[ ]SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U)[ \t]*-[ \
 # Paragraph starts: what follows a line start, a pilcrow or a sentence end.
 _AFTER = rf"""
     (?:
-        (?P<num>\d{{1,3}})[ \t]*(?P<sep>\.|,(?=[ \t]*\())   # ¶12.  1.(C)  1, (C) -- not 1.4
+        # ¶12.  1.(C)  1, (C) -- not 1.4; a number of 4-6 digits only before a mark,
+        # so that paragraph 1000 of a long document is not read as text of paragraph 999
+        (?P<num>\d{{1,3}}|\d{{4,6}}(?=[.,][ \t]*\())[ \t]*(?P<sep>\.|,(?=[ \t]*\())
         (?:[ \t]+|(?=\())
         (?:(?P<entire>\(?{_ENTIRE}\)?)\.?|(?P<mark>{_MARK})|(?=\S))
       | (?P<sub>[A-Za-z]\.|\(?[a-z0-9]{{1,2}}\)|-{{1,2}}|•)[ \t]*(?P<smark>{_PAREN})

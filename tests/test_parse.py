@@ -732,3 +732,20 @@ def test_empty_caption_leaves_banner_unchanged(banner: str) -> None:
     assert marking.with_caption(sipdis) == marking
     raised = roll_up([marking])
     assert raised.with_caption(sipdis) == raised
+
+
+def test_paragraph_numbers_past_999_start_their_own_portion() -> None:
+    # Before this, "¶1000. (C)" was read as text of paragraph 999 (U): a CONFIDENTIAL
+    # paragraph released under the mark of the one before it.
+    text = HEADER + "".join(
+        f"¶{n}. ({'C' if n % 2 else 'U'}) Paragraph {n}.\n\n" for n in range(997, 1004)
+    )
+    doc = parse(text)
+    assert_partition(doc)
+    body = [(p.number, p.marking.raw if p.marking else None) for p in doc.body]
+    assert body == [(str(n), "(C)" if n % 2 else "(U)") for n in range(997, 1004)]
+
+
+def test_a_year_at_a_line_start_is_not_a_paragraph_number() -> None:
+    doc = parse(HEADER + "1. (C) The vote was held in\n2006. The result stood.\n")
+    assert [p.number for p in doc.body] == ["1"]
