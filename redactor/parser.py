@@ -258,6 +258,12 @@ _AUTHORITY_LINE = re.compile(
 _REASON_LINE = re.compile(r"\n[ \t]*Reasons?[ \t]*:[ \t]*(?P<v>[^\r\n]+)", re.I)
 _LONE_CR = re.compile(r"\r(?!\n)")
 _SIGNATURE = re.compile(r"[A-Z][A-Za-z.'\-]+(?:[ \t]+[A-Za-z.'\-]+){0,3}")
+# "... has cleared this message. ROEMER": the sign-off glued to the last line (75 corpus
+# cables): one or two upper-case words after a sentence end, at the very end.
+_GLUED_SIGNATURE = re.compile(
+    r"(?<=[.!?\"”’)])[ \t]{1,4}(?P<sig>[A-Z][A-Z'\-]+(?:[ \t]+[A-Z][A-Z'\-]+)?)[ \t]*\Z"
+)
+_NOT_SIGNERS = frozenset({"COMMENT", "SUMMARY", "NOTE", "END", "SIPDIS", "NNNN", "CONSIDERED"})
 
 
 def parse(text: str, *, source: str | None = None) -> Document:
@@ -806,15 +812,28 @@ class _Parser:
         text = self.text
         end = _rstrip_at(text, 0, limit)
         start = text.rfind("\n", 0, end) + 1
-        if not starts or start <= starts[-1].pos:
+        if not starts:
             return None
+        if start <= starts[-1].pos:
+            return self._glued_signature(starts, end)
         line = text[start:end]
         m = _SIGNATURE.fullmatch(line.strip())
         if m is None or len(line.strip()) > 40 or line.strip().endswith("."):
-            return None
+            return self._glued_signature(starts, end)
         lead = start + len(line) - len(line.lstrip())
         self._claim(lead, end, PartKind.SIGNATURE)
         self._field("signature", lead, end, lead, end)
+        return lead
+
+    def _glued_signature(self, starts: list[_Start], end: int) -> int | None:
+        """A sign-off at the end of the last line of text (``... message. ROEMER``)."""
+        text = self.text
+        m = _GLUED_SIGNATURE.search(text, max(starts[-1].pos, end - 80), end)
+        if m is None or m.group("sig").split()[-1] in _NOT_SIGNERS:
+            return None
+        lead, stop = m.span("sig")
+        self._claim(lead, stop, PartKind.SIGNATURE)
+        self._field("signature", lead, stop, lead, stop)
         return lead
 
     # -- body ------------------------------------------------------------------------

@@ -749,3 +749,27 @@ def test_paragraph_numbers_past_999_start_their_own_portion() -> None:
 def test_a_year_at_a_line_start_is_not_a_paragraph_number() -> None:
     doc = parse(HEADER + "1. (C) The vote was held in\n2006. The result stood.\n")
     assert [p.number for p in doc.body] == ["1"]
+
+
+@pytest.mark.parametrize(
+    ("last_line", "signer"),
+    [
+        pytest.param(
+            "17. (U) SRAP Holbrooke has cleared this message. ROEMER", "ROEMER", id="glued"
+        ),
+        pytest.param("17. (U) Last words. End comment. LA LIME", "LA LIME", id="two-words"),
+        pytest.param("17. (U) Last words (septel).  KELLY  ", "KELLY", id="after-paren"),
+        pytest.param("17. (U) Last words. END COMMENT", None, id="end-comment"),
+        pytest.param("17. (U) Minimize considered. NNNN", None, id="nnnn"),
+        pytest.param("17. (U) It is up to the U.S. and NATO", None, id="no-sentence-end"),
+    ],
+)
+def test_sign_off_glued_to_the_last_line(last_line: str, signer: str | None) -> None:
+    text = HEADER + "1. (C) First.\n\n" + last_line + "\n"
+    doc = parse(text)
+    assert_partition(doc)
+    field = doc.field("signature")
+    assert (field.value if field else None) == signer
+    last = doc.body[-1]
+    if signer is not None:
+        assert text[last.start : last.end].rstrip().endswith((".", ")"))
