@@ -216,7 +216,7 @@ def partition(text: str, elements: Iterable[Part], portions: Iterable[Portion]) 
             continue
         if lo > pos:
             parts.extend(_gap(text, pos, lo))
-        parts.append(Part(kind, lo, end))
+        parts.append(build_part(kind, lo, end))
         pos = end
     if pos < len(text):
         parts.extend(_gap(text, pos, len(text)))
@@ -269,13 +269,13 @@ def _gap(text: str, start: int, end: int) -> list[Part]:
     """Unclaimed text: whitespace is space, the rest is text (trimmed of outer space)."""
     chunk = text[start:end]
     if chunk.isspace():
-        return [Part(PartKind.SPACE, start, end)]
+        return [build_part(PartKind.SPACE, start, end)]
     lead = start + len(chunk) - len(chunk.lstrip())
     trail = start + len(chunk.rstrip())
     parts = []
     if lead > start:
-        parts.append(Part(PartKind.SPACE, start, lead))
-    parts.append(Part(PartKind.TEXT, lead, trail))
+        parts.append(build_part(PartKind.SPACE, start, lead))
+    parts.append(build_part(PartKind.TEXT, lead, trail))
     if trail < end:
-        parts.append(Part(PartKind.SPACE, trail, end))
+        parts.append(build_part(PartKind.SPACE, trail, end))
     return parts
