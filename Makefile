@@ -29,9 +29,13 @@ demo: $(STAMP)
 	$(BIN)/redactor apply --policy policies/foia-release.yaml --as-of 2010-01-01 \
 		-o out/06DAMASCUS728.2010-01-01.txt --audit out/06DAMASCUS728.2010-01-01.audit.jsonl \
 		examples/06DAMASCUS728.txt
+	$(BIN)/redactor apply --policy policies/foia-release.yaml --as-of $(AS_OF) \
+		--format pdf -o out/06DAMASCUS728.pdf examples/06DAMASCUS728.txt
+	$(BIN)/redactor apply --policy policies/foia-release.yaml --as-of 2010-01-01 \
+		--format pdf -o out/06DAMASCUS728.2010-01-01.pdf examples/06DAMASCUS728.txt
 	$(BIN)/redactor explain --policy policies/foia-release.yaml --as-of 2010-01-01 examples/06DAMASCUS728.txt
-	@echo "wrote out/06DAMASCUS728.inspect.json, out/06DAMASCUS728.txt (as of $(AS_OF)),"
-	@echo "      out/06DAMASCUS728.2010-01-01.txt and their .audit.jsonl"
+	@echo "wrote out/06DAMASCUS728.inspect.json, out/06DAMASCUS728.txt and .pdf (as of $(AS_OF)),"
+	@echo "      out/06DAMASCUS728.2010-01-01.txt and .pdf, and their .audit.jsonl"
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff format --check .

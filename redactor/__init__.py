@@ -4,9 +4,9 @@ The flow, one module a step: :mod:`redactor.markings` (levels, marks, roll-up) a
 :mod:`redactor.declass` / :mod:`redactor.reasons` (the authority block) are read by
 :func:`redactor.parse` into a :class:`redactor.Document` (:mod:`redactor.model`);
 :func:`redactor.load_policy` (:mod:`redactor.policy`) reads a policy, :func:`redactor.redact`
-(:mod:`redactor.redact`) decides and cuts, :func:`redactor.render_text`
-(:mod:`redactor.render`) writes the release and :func:`redactor.audit_record`
-(:mod:`redactor.audit`) its audit.
+(:mod:`redactor.redact`) decides and cuts, :func:`redactor.render_text` or
+:func:`redactor.render_pdf` (:mod:`redactor.render`) write the release and
+:func:`redactor.audit_record` (:mod:`redactor.audit`) its audit.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from redactor.model import Document, Field, Part, PartKind, Portion, PortionKind
 from redactor.parser import parse
 from redactor.policy import Policy, PolicyError, load_policy, parse_policy
 from redactor.redact import Redacted, redact
-from redactor.render import render_text
+from redactor.render import PdfReport, VerificationError, render_pdf, render_text
 
 __all__ = [
     "DeclassKind",
@@ -32,6 +32,7 @@ __all__ = [
     "ParseError",
     "Part",
     "PartKind",
+    "PdfReport",
     "Policy",
     "PolicyError",
     "Portion",
@@ -39,6 +40,7 @@ __all__ = [
     "Redacted",
     "RedactorError",
     "UsageError",
+    "VerificationError",
     "audit_json",
     "audit_record",
     "load_policy",
@@ -47,6 +49,7 @@ __all__ = [
     "parse_policy",
     "parse_portion_mark",
     "redact",
+    "render_pdf",
     "render_text",
     "roll_up",
 ]

@@ -1,7 +1,8 @@
 """The ``redactor`` command line: I/O and presentation only, the core stays pure.
 
 Exit codes: 0 done; 2 bad usage, an invalid policy or unreadable input (click's own
-convention for usage errors, kept for every input problem so scripts have one code to test).
+convention for usage errors, kept for every input problem so scripts have one code to test);
+3 a PDF failed its self-verification (nothing was written).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import click
 from rich.console import Console
@@ -26,11 +27,13 @@ from redactor.inspect import inspect_document
 from redactor.parser import parse
 from redactor.policy import Action, Policy, PolicyError, load_policy
 from redactor.redact import Redacted, redact
+from redactor.render.pdf import VerificationError, render_pdf
 from redactor.render.text import render_text
 
 __all__ = ["main"]
 
 EXIT_USAGE = 2
+EXIT_VERIFICATION = 3
 
 
 def _read(path: str) -> tuple[str, str]:
@@ -71,6 +74,12 @@ class InputError(click.ClickException):
     """Bad input or usage: exit code 2, like click's own usage errors."""
 
     exit_code = EXIT_USAGE
+
+
+class VerificationFailed(click.ClickException):
+    """A PDF failed its self-verification: exit code 3, so scripts can tell it apart."""
+
+    exit_code = EXIT_VERIFICATION
 
 
 class _Group(click.Group):
@@ -187,26 +196,50 @@ _AS_OF = click.option(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text"]),
+    type=click.Choice(["text", "pdf"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format (pdf needs -o).",
+)
+@click.option(
+    "--page-size",
+    type=click.Choice(["letter", "a4"]),
+    default="letter",
+    show_default=True,
+    help="PDF page size.",
 )
 @click.option("-o", "--output", metavar="OUT", help="Write here (atomically) [stdout].")
 @click.option("--audit", metavar="FILE.jsonl", help="Write the audit record (one JSON line).")
 @click.argument("file", metavar="INPUT", type=str)
 def apply_command(  # noqa: PLR0917 - click passes every option by name
-    policy_path: str, as_of: str | None, fmt: str, output: str | None, audit: str | None, file: str
+    policy_path: str,
+    as_of: str | None,
+    fmt: str,
+    page_size: Literal["letter", "a4"],
+    output: str | None,
+    audit: str | None,
+    file: str,
 ) -> None:
     """Redact INPUT (a file, or - for stdin) under a policy and write the release."""
-    del fmt  # one format so far; the option is the stable interface
+    pdf: str | None = None
+    if fmt == "pdf":
+        if output is None:
+            raise InputError("--format pdf writes a file: give it with -o OUT.pdf")
+        pdf = output
     redacted, digest = _apply(policy_path, as_of, file)
-    rendered = render_text(redacted).encode("utf-8")
-    if output is None:
+    if pdf is not None:
+        try:
+            render_pdf(redacted, pdf, page_size=page_size)
+        except VerificationError as exc:
+            raise VerificationFailed(str(exc)) from exc
+        except OSError as exc:
+            raise InputError(f"{pdf}: cannot write: {exc.strerror}") from exc
+    elif output is None:
+        rendered = render_text(redacted).encode("utf-8")
         sys.stdout.buffer.write(rendered)
         sys.stdout.buffer.flush()
     else:
-        _write(output, rendered)
+        _write(output, render_text(redacted).encode("utf-8"))
     if audit is not None:
         line = audit_json(redacted, policy_file=Path(policy_path).name, policy_sha256=digest)
         _write(audit, (line + "\n").encode("utf-8"))

@@ -1,0 +1,419 @@
+"""Releasable PDF: typeset fresh from the redacted segments, verified before it is kept.
+
+Every PDF redactor that edits an existing PDF leaks something: text under boxes, orphan
+content streams, metadata, box widths (REDACTION.md §0 and §B). This renderer never
+receives withheld text: it typesets a :class:`~redactor.redact.Redacted`, which holds
+none, with reportlab's canvas text objects (the fastest reportlab path, PERFORMANCE.md §4).
+
+The page (``docs/output.md``):
+
+* the release's marking, centred at the top and the bottom of every page, and
+  ``Page N of M`` under the bottom one;
+* on page 1 a release block: the stamp line (``RELEASE IN PART B1, 1.4(B), 1.4(D), B6``);
+* the body in DejaVu Sans Mono on the cell grid of :mod:`redactor.render._pdf_layout`:
+  the text release line for line, wrapped at word boundaries to the page width;
+* a withheld unit as one black bar carrying its lead and codes in white, a cut term as a
+  black label carrying its codes in white: sizes depend on the lead and the codes only.
+
+The file holds what it shows and nothing else: subset TrueType fonts with only the glyphs
+printed, an allow-listed Info dictionary (Producer, a Title made of the reference id and
+the release decision, CreationDate = ModDate = the as-of date), no outline, annotation,
+form, script or attachment, one revision, and reportlab's invariant mode, so equal inputs
+give equal bytes.
+
+Before the file reaches ``dest`` it is read back and its content streams decoded by
+:mod:`redactor.render._pdf_verify`: the text on every page must be exactly the text that
+was planned, each page must carry the banner, each label its bar. Otherwise
+:class:`VerificationError` is raised and nothing is left at ``dest`` (fail closed).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import io
+import os
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final, Literal
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from redactor.errors import RedactorError, UsageError
+from redactor.redact import Redacted
+from redactor.render._pdf_layout import Line, body_lines, chunk_label, paginate
+from redactor.render.text import stamp
+
+__all__ = ["PageSize", "PdfReport", "VerificationError", "render_pdf"]
+
+PageSize = Literal["letter", "a4"]
+_PAGE_SIZES: Final[dict[str, tuple[float, float]]] = {"letter": LETTER, "a4": A4}
+
+PRODUCER: Final = "redactor"
+REGULAR: Final = "RedactorMono"
+BOLD: Final = "RedactorMono-Bold"
+
+# Geometry, in points. 10 pt DejaVu Sans Mono advances 6.02 pt a character: 77 cells
+# across a Letter page inside one-inch margins, 74 on A4 (cables are 69 columns wide).
+SIZE: Final = 10.0
+LEADING: Final = 12.0
+MARGIN: Final = 72.0
+HEADER: Final = 40.0  # baseline of the top banner, from the top edge
+FOOTER: Final = 40.0  # baseline of the bottom banner, from the bottom edge
+FOLIO: Final = 26.0  # baseline of "Page N of M"
+FOLIO_SIZE: Final = 8.0
+STAMP: Final = 64.0  # baseline of the first stamp line, from the top edge
+BODY_TOP: Final = 92.0  # baseline of the first body line on page 1, from the top edge
+BODY_TOP_REST: Final = 72.0  # and on the pages after it, which have no release block
+BODY_BOTTOM: Final = 60.0  # lowest body baseline, from the bottom edge
+BAR_BELOW: Final = 2.8  # a bar runs from 2.8 pt under the baseline to 8.6 pt above it:
+BAR_HEIGHT: Final = 11.4  # it covers the cell and leaves a hairline to the next line
+
+
+class VerificationError(RedactorError):
+    """A rendered PDF did not decode to what was planned: it was not written (exit code 3)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PdfReport:
+    """What :func:`render_pdf` wrote and how long it took."""
+
+    path: Path
+    pages: int
+    bytes: int
+    render_seconds: float
+    verify_seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A run of characters drawn from ``(x, y)``: what the verifier expects to decode."""
+
+    x: float
+    y: float
+    font: str
+    size: float
+    white: bool
+    text: str
+
+
+Box = tuple[float, float, float, float]  # x, y, width, height
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Everything drawn on a page, planned before reportlab is called."""
+
+    texts: tuple[Text, ...]
+    bars: tuple[Box, ...]  # filled black
+    frames: tuple[Box, ...]  # stroked: the stamp's frame
+    rules: tuple[tuple[float, float, float], ...]  # x0, x1, y: a cancelled banner's line-through
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The whole document: pages and the values of its Info dictionary."""
+
+    pages: tuple[Page, ...]
+    width: float
+    height: float
+    banner: str
+    title: str
+    date: datetime.date
+
+
+# ---------------------------------------------------------------------------------------
+# Fonts
+# ---------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _fonts() -> tuple[TTFont, TTFont]:
+    """The two faces, read once from the package (never from an absolute path).
+
+    ``asciiReadable=False``: reportlab would otherwise put all of ASCII into the first
+    subset, so the embedded font would carry glyphs the page never prints (REDACTION.md §B
+    channel 9). Without it, a subset holds the glyphs used, in order of first use.
+    """
+    fonts = resources.files("redactor.fonts")
+    faces = []
+    for name, file in ((REGULAR, "DejaVuSansMono.ttf"), (BOLD, "DejaVuSansMono-Bold.ttf")):
+        data = fonts.joinpath(file).read_bytes()
+        font = TTFont(name, io.BytesIO(data), asciiReadable=False, shapable=False)
+        pdfmetrics.registerFont(font)
+        faces.append(font)
+    return faces[0], faces[1]
+
+
+def _advance(size: float) -> float:
+    """The advance of one character: every glyph of DejaVu Sans Mono has the same."""
+    return float(_fonts()[0].face.getCharWidth(ord("M"))) * size / 1000
+
+
+@functools.cache
+def _charset() -> frozenset[int]:
+    regular, bold = _fonts()
+    return frozenset(regular.face.charToGlyph) & frozenset(bold.face.charToGlyph)
+
+
+# ---------------------------------------------------------------------------------------
+# The plan
+# ---------------------------------------------------------------------------------------
+
+
+def plan(redacted: Redacted, *, page_size: PageSize = "letter") -> Plan:
+    """Lay out ``redacted`` on pages: every string and box the PDF will hold."""
+    try:
+        width, height = _PAGE_SIZES[page_size]
+    except KeyError:
+        raise UsageError(f"page size {page_size!r}: use letter or a4") from None
+    cell = _advance(SIZE)
+    cols = int((width - 2 * MARGIN) / cell)
+    charset = _charset()
+    lines = body_lines(redacted, cols=cols, charset=charset)
+    stamp_lines = chunk_label(stamp(redacted), cols)
+    # Page 1 gives up one body line for each stamp line after the first.
+    first = int((height - BODY_TOP - BODY_BOTTOM) / LEADING) + 1 - (len(stamp_lines) - 1)
+    rest = int((height - BODY_TOP_REST - BODY_BOTTOM) / LEADING) + 1
+    chunks = list(paginate(lines, first, rest))
+    banner = redacted.marking.banner_form()
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        if number == 1:
+            top = height - BODY_TOP - LEADING * (len(stamp_lines) - 1)
+        else:
+            top = height - BODY_TOP_REST
+        pages.append(
+            _page(
+                chunk,
+                banner=banner,
+                folio=f"Page {number} of {len(chunks)}",
+                stamp_lines=stamp_lines if number == 1 else [],
+                width=width,
+                height=height,
+                top=top,
+                cols=cols,
+            )
+        )
+    decision = "RELEASE IN FULL" if not redacted.codes else "RELEASE IN PART"
+    # The Title holds the reference id and the decision only: a cable's subject line and
+    # its drafter's name are the natural titles, and the classic metadata leak (§B ch. 4).
+    title = f"{redacted.reference_id} {decision}" if redacted.reference_id else decision
+    return Plan(tuple(pages), width, height, banner, title, redacted.as_of)
+
+
+def _centred(text: str, y: float, width: float, font: str, size: float) -> Text:
+    x = (width - pdfmetrics.stringWidth(text, font, size)) / 2
+    return Text(round(x, 2), y, font, size, False, text)
+
+
+def _page(
+    lines: Sequence[Line],
+    *,
+    banner: str,
+    folio: str,
+    stamp_lines: Sequence[str],
+    width: float,
+    height: float,
+    top: float,
+    cols: int,
+) -> Page:
+    cell = _advance(SIZE)
+    # Runs in reading order (top banner, stamp, body, bottom banner, folio), so that
+    # copying or reading the page aloud follows the text release line for line.
+    texts = [_centred(banner, height - HEADER, width, BOLD, SIZE)]
+    frames: list[Box] = []
+    right = MARGIN + cols * cell
+    if stamp_lines:
+        # The release block: the stamp right-aligned in a frame, as State stamps it.
+        longest = max(len(s) for s in stamp_lines) * cell
+        for i, words in enumerate(stamp_lines):
+            y = height - STAMP - i * LEADING
+            texts.append(Text(round(right - len(words) * cell, 2), y, BOLD, SIZE, False, words))
+        low = height - STAMP - (len(stamp_lines) - 1) * LEADING - 4.5
+        frames.append(_box(right - longest - 4, low, longest + 8, height - STAMP + 11.5 - low))
+    bars: list[Box] = []
+    rules: list[tuple[float, float, float]] = []
+    for i, line in enumerate(lines):
+        y = top - i * LEADING
+        for piece in line.pieces:
+            x = round(MARGIN + piece.col * cell, 2)
+            if piece.label:
+                texts.append(Text(x, y, BOLD, SIZE, True, piece.text))
+                end = cols if line.full_bar else piece.col + len(piece.text) + 1
+                start = MARGIN + (piece.col - 1) * cell
+                bars.append(_box(start, y - BAR_BELOW, (end - piece.col + 1) * cell, BAR_HEIGHT))
+            else:
+                texts.append(Text(x, y, REGULAR, SIZE, False, piece.text))
+        rules.extend(
+            (round(MARGIN + a * cell, 2), round(MARGIN + b * cell, 2), round(y + 3.2, 2))
+            for a, b in line.struck
+        )
+    texts.append(_centred(banner, FOOTER, width, BOLD, SIZE))
+    texts.append(_centred(folio, FOLIO, width, REGULAR, FOLIO_SIZE))
+    return Page(tuple(texts), tuple(bars), tuple(frames), tuple(rules))
+
+
+def _box(x: float, y: float, w: float, h: float) -> Box:
+    return (round(x, 2), round(y, 2), round(w, 2), round(h, 2))
+
+
+# ---------------------------------------------------------------------------------------
+# Drawing
+# ---------------------------------------------------------------------------------------
+
+
+class _Info(pdfdoc.PDFInfo):  # type: ignore[misc]  # reportlab ships no type hints
+    """The allow-listed Info dictionary: reportlab's own always adds Author, Subject,
+    Keywords and Creator (``anonymous``, ``unspecified``), and a clock time."""
+
+    def __init__(self, title: str, date: datetime.date):
+        super().__init__()
+        self.title = title
+        self.author = self.subject = self.keywords = ""  # enter the /ID digest as empty
+        self.stamp = f"D:{date:%Y%m%d}000000+00'00'"
+
+    def format(self, document: Any) -> bytes:
+        info = pdfdoc.PDFDictionary(
+            {
+                "Producer": pdfdoc.PDFString(PRODUCER),
+                "Title": pdfdoc.PDFString(self.title),
+                "CreationDate": pdfdoc.PDFString(self.stamp),
+                "ModDate": pdfdoc.PDFString(self.stamp),
+            }
+        )
+        data: bytes = info.format(document)
+        return data
+
+
+Fonts = dict[str, tuple[str, list[list[int]]]]
+
+
+def draw(layout: Plan, out: io.BytesIO) -> Fonts:
+    """Draw ``layout`` into ``out``; returns each font resource's code-to-character map.
+
+    The map (``"F1"`` → our face name and, per subset, the code points by glyph code) is
+    how the verifier reads glyph codes back: reportlab assigns them in order of first use.
+    """
+    regular, bold = _fonts()
+    canvas = Canvas(
+        out,
+        pagesize=(layout.width, layout.height),
+        invariant=1,
+        pageCompression=0,
+        # reportlab opens each page with a font selection: ours, not Helvetica, so the
+        # file references no font it does not print with.
+        initialFontName=REGULAR,
+        initialFontSize=SIZE,
+        initialLeading=LEADING,
+    )
+    # Page streams stay uncompressed (the verifier reads them without inflating, and
+    # reportlab would otherwise also wrap them in ASCII85), the fonts are compressed.
+    # ``_doc`` is the only handle reportlab gives on the document object.
+    doc = canvas._doc
+    doc.setCompression(1)
+    doc.info = _Info(layout.title, layout.date)
+    for page in layout.pages:
+        if page.bars:
+            path = canvas.beginPath()
+            for x, y, w, h in page.bars:
+                path.rect(x, y, w, h)
+            canvas.drawPath(path, stroke=0, fill=1)
+        _text(canvas, page.texts)
+        if page.frames or page.rules:
+            canvas.setLineWidth(0.75)
+            for x, y, w, h in page.frames:
+                canvas.rect(x, y, w, h, stroke=1, fill=0)
+            for x0, x1, y in page.rules:
+                canvas.line(x0, y, x1, y)
+        canvas.showPage()
+    # Every glyph is assigned by now; reportlab forgets the assignments on save.
+    maps: Fonts = {}
+    for font in (regular, bold):
+        state = font.state.get(doc)
+        if state is not None and state.internalName is not None:
+            maps[state.internalName] = (font.fontName, [list(s) for s in state.subsets])
+    canvas.save()
+    return maps
+
+
+def _text(canvas: Canvas, texts: Sequence[Text]) -> None:
+    """One text object per page; the fill turns white for a label and back to black."""
+    obj = canvas.beginText()
+    font: tuple[str, float] | None = None
+    white = False
+    for t in texts:
+        if (t.font, t.size) != font:
+            font = (t.font, t.size)
+            obj.setFont(t.font, t.size, LEADING)
+        if t.white != white:
+            white = t.white
+            obj.setFillGray(1 if white else 0)
+        obj.setTextOrigin(t.x, t.y)
+        obj.textOut(t.text)
+    if white:  # leave the page's fill black, as reportlab believes it is
+        obj.setFillGray(0)
+    canvas.drawText(obj)
+
+
+# ---------------------------------------------------------------------------------------
+# The public call
+# ---------------------------------------------------------------------------------------
+
+
+def render_pdf(
+    redacted: Redacted, dest: str | os.PathLike[str], *, page_size: PageSize = "letter"
+) -> PdfReport:
+    """Write the release as a PDF at ``dest``, verified first.
+
+    The PDF is written to a temporary file beside ``dest``, read back and decoded
+    (:func:`redactor.render._pdf_verify.verify`), and renamed onto ``dest`` only if it holds
+    exactly the planned text, the banner on every page and a bar under every label.
+
+    Args:
+        redacted: The release, from :func:`redactor.redact`.
+        dest: Where to write the PDF; its directory must exist.
+        page_size: ``"letter"`` (the default) or ``"a4"``.
+
+    Returns:
+        The pages and bytes written and the render and verification times.
+
+    Raises:
+        VerificationError: The PDF did not decode to the plan; ``dest`` is untouched.
+        UsageError: ``page_size`` is not ``letter`` or ``a4``.
+        OSError: ``dest`` cannot be written; ``dest`` is untouched.
+    """
+    from redactor.render._pdf_verify import verify  # noqa: PLC0415 - verify imports this module
+
+    target = Path(dest)
+    started = time.perf_counter()
+    layout = plan(redacted, page_size=page_size)
+    buffer = io.BytesIO()
+    maps = draw(layout, buffer)
+    data = buffer.getvalue()
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=".redactor-", suffix=".pdf.tmp")
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        rendered = time.perf_counter()
+        verify(tmp.read_bytes(), layout, maps)
+        verified = time.perf_counter()
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return PdfReport(
+        path=target,
+        pages=len(layout.pages),
+        bytes=len(data),
+        render_seconds=rendered - started,
+        verify_seconds=verified - rendered,
+    )
