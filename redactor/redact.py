@@ -451,8 +451,15 @@ class _Engine:
             spans: list[tuple[int, int]] = []
             for regex, words in matchers:
                 spans.extend(view.back(_find(regex, view.text, whole_words=words)))
+            named: list[tuple[int, int]] = []
             for name in term.fields:
-                spans.extend(self._field_spans(name))
+                named.extend(self._field_spans(name))
+            spans.extend(named)
+            # A name cut where the header gives it is cut wherever else it is released
+            # (a cleared-by list, the sign-off): otherwise the cut protects nothing.
+            regex = _names_regex(tuple(self.text[s:e] for s, e in named), surnames=term.surnames)
+            if regex is not None:
+                spans.extend(view.back(_find(regex, view.text, whole_words=True)))
             for start, end in spans:
                 for lo, hi in _clip(start, end, released):
                     found.append((lo, hi, term.id, codes))
@@ -637,6 +644,22 @@ def _matchers(policy: Policy) -> list[tuple[Any, list[tuple[Any, bool]]]]:
     return out
 
 
+@functools.lru_cache(maxsize=1024)
+def _names_regex(names: tuple[str, ...], *, surnames: bool) -> Any:
+    """One RE2 program for names read from the header, or ``None`` if none is a name.
+
+    A name made only of titles (``Ambassador``) or shorter than three letters is not
+    searched for elsewhere: it would cut ordinary words all through the cable.
+    """
+    kept = [
+        name
+        for name in names
+        if sum(c.isalpha() for c in name) >= 3 and not all(_is_title(t) for t in name.split())
+    ]
+    words = _word_alternatives(kept, surnames=surnames)
+    return compile_re2("(?i)(?:" + "|".join(words) + ")") if words else None
+
+
 _SPACE = r"[\s\pZ]+"
 _RE2_SPECIAL = frozenset("\\.+*?()|[]{}^$")
 
@@ -645,11 +668,30 @@ def _escape(token: str) -> str:
     return "".join("\\" + c if c in _RE2_SPECIAL else c for c in token)
 
 
+# Titles, never surnames: "Classified By: Political Counselor" must not cut every
+# "Counselor" of the cable, nor a sign-off "AMBASSADOR" every ambassador.
+_TITLES = frozenset(
+    {
+        "A/DCM", "ACTING", "ADMINISTRATOR", "AFFAIRS", "AMB", "AMBASSADOR", "ASSISTANT", "ATTACHE",
+        "CDA", "CHARGE", "CHIEF", "CONSUL", "CONSULATE", "COORDINATOR", "COUNSELLOR", "COUNSELOR",
+        "D'AFFAIRES", "DCM", "DEFENSE", "DEPUTY", "DIRECTOR", "ECON", "ECONCOUNS", "ECONOFF",
+        "EMBASSY", "GENERAL", "HEAD", "INTERIM", "MILITARY", "MINISTER", "MISSION", "OF", "OFFICE",
+        "OFFICER", "PERMANENT", "POL", "POLCOUNS", "POLITICAL", "POLOFF", "PRINCIPAL", "PUBLIC",
+        "REPRESENTATIVE", "SECRETARY", "SECTION", "THE", "UNDER",
+    }
+)  # fmt: skip
+
+
+def _is_title(token: str) -> bool:
+    return token.strip(".,;:").upper().replace("’", "'") in _TITLES
+
+
 def _word_alternatives(words: Sequence[str], *, surnames: bool) -> list[str]:
     """Each word as a whitespace-flexible literal; a name's last word also stands alone.
 
     Cables sign off and refer back by surname (``SECHE`` for Stephen A. Seche), so a
-    name of several words also cuts its last word when ``surnames`` is on.
+    name of several words also cuts its last word when ``surnames`` is on (never a title
+    such as ``Counselor``).
     """
     alternatives: dict[str, None] = {}
     for word in words:
@@ -657,7 +699,7 @@ def _word_alternatives(words: Sequence[str], *, surnames: bool) -> list[str]:
         alternatives[_SPACE.join(_escape(t) for t in tokens)] = None
         if surnames and len(tokens) > 1:
             last = tokens[-1].strip(".,;:")
-            if sum(c.isalpha() for c in last) >= 2:
+            if sum(c.isalpha() for c in last) >= 2 and not _is_title(last):
                 alternatives[_escape(last)] = None
     # Longest first: RE2 alternation is leftmost-first, and the full name should win.
     return sorted(alternatives, key=lambda a: (-len(a), a))

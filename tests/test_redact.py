@@ -600,14 +600,47 @@ def test_patterns(pattern: str, paragraph: str, cut: list[str]) -> None:
 @pytest.mark.parametrize(
     ("fields", "cut"),
     [
-        pytest.param("[classified_by]", ["CDA Chris Stevens"], id="classified-by"),
-        pytest.param("[signature]", ["STEVENS"], id="signature"),
+        # A name cut in the header is also cut wherever else it is released: the
+        # classifier's surname in the sign-off, the sign-off in the Classified By line.
+        pytest.param("[classified_by]", ["CDA Chris Stevens", "STEVENS"], id="classified-by"),
+        pytest.param("[signature]", ["Stevens", "STEVENS"], id="signature"),
         pytest.param("[classified_by, signature]", ["CDA Chris Stevens", "STEVENS"], id="both"),
     ],
 )
 def test_fields(fields: str, cut: list[str]) -> None:
     pol = terms(f"- {{id: t, fields: {fields}, exemptions: [B6]}}")
     assert cut_texts(cable("C O N F I D E N T I A L", "02/26/2016", "¶1. (C) One."), pol) == cut
+
+
+@pytest.mark.parametrize(
+    ("classifier", "paragraph", "cut"),
+    [
+        pytest.param(
+            "Ambassador Anne W. Patterson",
+            "¶1. (U) Cleared by Ambassador Anne W.\nPatterson and by PATTERSON's deputy.",
+            ["Ambassador Anne W. Patterson", "Ambassador Anne W.\nPatterson", "PATTERSON"],
+            id="name-and-surname-elsewhere",
+        ),
+        pytest.param(
+            "Political Counselor",
+            "¶1. (U) The Political Counselor met the Counselor.",
+            ["Political Counselor"],
+            id="titles-only-not-searched",
+        ),
+        pytest.param(
+            "Polcouns Jo Counselor",
+            "¶1. (U) The Counselor met Jo.",
+            ["Polcouns Jo Counselor"],
+            id="a-title-is-never-a-surname",
+        ),
+    ],
+)
+def test_field_names_are_cut_wherever_released(
+    classifier: str, paragraph: str, cut: list[str]
+) -> None:
+    pol = terms("- {id: t, fields: [classified_by], exemptions: [B6]}")
+    text = para(paragraph).replace("CDA Chris Stevens", classifier)
+    assert cut_texts(text, pol) == cut
 
 
 def test_fields_absent_cut_nothing() -> None:
