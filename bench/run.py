@@ -159,6 +159,92 @@ def _presidio_spans() -> CaseFn:
     return run
 
 
+# PDF cases time rendering only (PERFORMANCE.md §4): the releases are computed in the
+# untimed warm-up, and every case writes one file per cable into a scratch directory.
+_PDF_LIMIT = 200
+_RELEASES: dict[int, list[Any]] = {}
+
+
+def _releases(texts: Sequence[str]) -> list[Any]:
+    if id(texts) not in _RELEASES:
+        release = _release_pipeline()
+        _RELEASES.clear()
+        _RELEASES[id(texts)] = [release(t) for t in texts]
+    return _RELEASES[id(texts)]
+
+
+def _scratch() -> Path:
+    import tempfile  # noqa: PLC0415
+
+    return Path(tempfile.mkdtemp(prefix="redactor-bench-"))
+
+
+def _redactor_pdf() -> CaseFn:
+    try:
+        from redactor.render.pdf import render_pdf  # noqa: PLC0415
+    except Exception as exc:
+        raise UnavailableError(f"redactor.render_pdf not available ({exc})") from exc
+    out = _scratch()
+
+    def run(texts: Sequence[str]) -> Mapping[str, float]:
+        pages = render = verify = 0.0
+        for i, redacted in enumerate(_releases(texts)):
+            report = render_pdf(redacted, out / f"{i}.pdf")
+            pages += report.pages
+            render += report.render_seconds
+            verify += report.verify_seconds
+        # Seconds, not counts: reported as the verification cost ratio (issue 4 item 5).
+        return {"pages": pages, "render_s": render, "verify_s": verify}
+
+    return run
+
+
+def _canvas_baseline(font: str) -> CaseFn:
+    """reportlab canvas text objects drawing the same lines (PERFORMANCE.md §4)."""
+
+    def load() -> CaseFn:
+        try:
+            from reportlab.lib.pagesizes import LETTER  # noqa: PLC0415
+            from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415
+
+            from redactor.render.text import render_text  # noqa: PLC0415
+        except Exception as exc:
+            raise UnavailableError(f"reportlab or redactor not available ({exc})") from exc
+        name = "Courier"
+        if font == "ttf":
+            from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+
+            from redactor.render.pdf import REGULAR, _fonts  # noqa: PLC0415
+
+            pdfmetrics.registerFont(_fonts()[0])
+            name = REGULAR
+        out = _scratch()
+
+        def run(texts: Sequence[str]) -> Mapping[str, float]:
+            pages = 0
+            for i, redacted in enumerate(_releases(texts)):
+                lines = render_text(redacted).splitlines()
+                banner = lines[0]
+                canvas = Canvas(str(out / f"{i}.pdf"), pagesize=LETTER, invariant=1)
+                for top in range(1, len(lines) - 1, 56):
+                    canvas.setFont(name, 10)
+                    canvas.drawCentredString(306, 752, banner)
+                    canvas.drawCentredString(306, 40, banner)
+                    text = canvas.beginText(72, 718)
+                    text.setFont(name, 10, 12)
+                    for line in lines[top : top + 56]:
+                        text.textLine(line)
+                    canvas.drawText(text)
+                    canvas.showPage()
+                    pages += 1
+                canvas.save()
+            return {"pages": pages}
+
+        return run
+
+    return load
+
+
 CASES: list[Case] = [
     Case("naive_parse", "naive baseline: parse (PERFORMANCE.md §3)", _naive_parse),
     Case("naive_redact", "naive baseline: parse + redact (§3)", _naive_redact),
@@ -169,12 +255,32 @@ CASES: list[Case] = [
         _redactor_release,
     ),
     Case("presidio_spans", "presidio-anonymizer on the same withheld spans", _presidio_spans),
+    Case(
+        "redactor_pdf",
+        "render_pdf: typeset, write, self-verify (releases precomputed)",
+        _redactor_pdf,
+        limit=_PDF_LIMIT,
+    ),
+    Case(
+        "canvas_courier",
+        "raw reportlab canvas, Courier, same lines (PERFORMANCE.md §4)",
+        _canvas_baseline("courier"),
+        limit=_PDF_LIMIT,
+    ),
+    Case(
+        "canvas_ttf",
+        "raw reportlab canvas, the same embedded TrueType font, same lines",
+        _canvas_baseline("ttf"),
+        limit=_PDF_LIMIT,
+    ),
 ]
 
 RATIOS: list[Ratio] = [
     Ratio("parse vs naive parse", "redactor_parse", "naive_parse", 0.30),
     Ratio("release vs naive redact", "redactor_release", "naive_redact", 0.25),
     Ratio("release vs presidio (spans only)", "redactor_release", "presidio_spans", 1.0),
+    Ratio("PDF vs raw canvas (Courier)", "redactor_pdf", "canvas_courier", 0.7),
+    Ratio("PDF vs raw canvas (same TTF)", "redactor_pdf", "canvas_ttf", 0.7),
 ]
 
 
@@ -278,7 +384,7 @@ def _fmt_row(r: Result) -> str:
         return head + f" -- {r.skipped}"
     t = r.times
     med = r.median
-    extra = "".join(f"  {v / med:,.0f} {k}/s" for k, v in r.units.items())
+    extra = "".join(f"  {v / med:,.0f} {k}/s" for k, v in r.units.items() if not k.endswith("_s"))
     return head + (
         f"{med:8.3f} [{min(t):.3f}-{max(t):.3f}] {r.rate():>10,.0f} {r.nbytes / med / 1e6:>7.1f}"
         f" {med / r.cables * 1e6:>9.2f}{extra}"
@@ -293,6 +399,11 @@ def report(results: Sequence[Result], ratios: Sequence[dict[str, Any]]) -> None:
     print()
     for r in results:
         print(f"  {r.case.name:<16} {r.case.label}")
+    for r in results:
+        if r.skipped is None and {"render_s", "verify_s"} <= r.units.keys():
+            share = r.units["verify_s"] / r.units["render_s"]
+            status = "PASS" if share <= 0.3 else "FAIL"
+            print(f"\n  {r.case.name}: verify / render time {share:.2f}  target <= 0.30  {status}")
     if ratios:
         print("\nratios (throughput numerator / denominator, both measured in this run)")
         for x in ratios:
