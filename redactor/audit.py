@@ -60,7 +60,22 @@ def audit_record(redacted: Redacted, **extra: Any) -> dict[str, Any]:
             for c in redacted.cuts
         ],
         "warnings": list(redacted.warnings),
+        **_case(redacted),
         **extra,
+    }
+
+
+def _case(redacted: Redacted) -> dict[str, Any]:
+    """The release block's case fields, all three (``None`` for those not given) when at
+    least one is given, else none: a release without them keeps the record it always had."""
+    fields = (redacted.case_number, redacted.document_number, redacted.review_date)
+    if all(field is None for field in fields):
+        return {}
+    date = redacted.review_date
+    return {
+        "case_number": redacted.case_number,
+        "document_number": redacted.document_number,
+        "review_date": date.isoformat() if date is not None else None,
     }
 
 

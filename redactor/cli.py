@@ -7,10 +7,12 @@ convention for usage errors, kept for every input problem so scripts have one co
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +27,7 @@ from redactor.audit import audit_json
 from redactor.errors import RedactorError
 from redactor.inspect import inspect_document
 from redactor.parser import parse
-from redactor.policy import Action, Policy, PolicyError, load_policy
+from redactor.policy import Action, Policy, PolicyError, check_release_field, load_policy
 from redactor.redact import Redacted, redact
 from redactor.render.pdf import VerificationError, render_pdf
 from redactor.render.text import render_text
@@ -68,6 +70,32 @@ def _as_of(value: str | None, policy: Policy | None = None) -> datetime.date:
         return datetime.date.fromisoformat(value)
     except ValueError as exc:
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+
+
+def _release_field(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--case-number`` and ``--document-number``: checked as the policy keys are."""
+    if value is None:
+        return None
+    try:
+        return check_release_field(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param=param) from exc
+
+
+def _review_date(
+    _ctx: click.Context, param: click.Parameter, value: str | None
+) -> datetime.date | None:
+    # fromisoformat alone would also take 20150513 and 2015-W20-3: only YYYY-MM-DD.
+    if value is None:
+        return None
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
+        return datetime.date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(
+            f"{value!r} is not a date in YYYY-MM-DD form", param=param
+        ) from exc
 
 
 class InputError(click.ClickException):
@@ -210,6 +238,24 @@ _AS_OF = click.option(
 )
 @click.option("-o", "--output", metavar="OUT", help="Write here (atomically) [stdout].")
 @click.option("--audit", metavar="FILE.jsonl", help="Write the audit record (one JSON line).")
+@click.option(
+    "--case-number",
+    metavar="TEXT",
+    callback=_release_field,
+    help="Case number for the release block [the policy's output.case_number].",
+)
+@click.option(
+    "--document-number",
+    metavar="TEXT",
+    callback=_release_field,
+    help="Document number for the release block [the policy's output.document_number].",
+)
+@click.option(
+    "--review-date",
+    metavar="YYYY-MM-DD",
+    callback=_review_date,
+    help="Review date for the release block [the policy's output.review_date].",
+)
 @click.argument("file", metavar="INPUT", type=str)
 def apply_command(  # noqa: PLR0917 - click passes every option by name
     policy_path: str,
@@ -218,6 +264,9 @@ def apply_command(  # noqa: PLR0917 - click passes every option by name
     page_size: Literal["letter", "a4"],
     output: str | None,
     audit: str | None,
+    case_number: str | None,
+    document_number: str | None,
+    review_date: datetime.date | None,
     file: str,
 ) -> None:
     """Redact INPUT (a file, or - for stdin) under a policy and write the release."""
@@ -227,6 +276,16 @@ def apply_command(  # noqa: PLR0917 - click passes every option by name
             raise InputError("--format pdf writes a file: give it with -o OUT.pdf")
         pdf = output
     redacted, digest = _apply(policy_path, as_of, file)
+    # Case and document numbers differ per document while a policy serves many: the
+    # options override the policy's output keys one by one.
+    overrides = {
+        "case_number": case_number,
+        "document_number": document_number,
+        "review_date": review_date,
+    }
+    given = {name: value for name, value in overrides.items() if value is not None}
+    if given:
+        redacted = dataclasses.replace(redacted, **given)  # type: ignore[arg-type]
     if pdf is not None:
         try:
             render_pdf(redacted, pdf, page_size=page_size)

@@ -50,6 +50,7 @@ __all__ = [
     "Term",
     "Unmarked",
     "When",
+    "check_release_field",
     "load_policy",
     "parse_policy",
     "policy_schema",
@@ -388,8 +389,43 @@ class Header(_Model):
     routing: Literal["keep", "drop"] = "keep"
 
 
+MAX_RELEASE_FIELD = 40  # characters: State case and document numbers run 9 to 12
+
+
+def check_release_field(value: str) -> str:
+    """A case or document number as the release block prints it, or ``ValueError``.
+
+    One printable line of at most :data:`MAX_RELEASE_FIELD` characters: the value is
+    printed as given on the release, where a newline or a control character would forge
+    a line of its own (a second stamp, a marking).
+    """
+    if not value.strip():
+        raise ValueError("must not be blank")
+    if not value.isprintable():
+        raise ValueError("must be one line of printable characters (no newline, tab or control)")
+    if len(value) > MAX_RELEASE_FIELD:
+        raise ValueError(f"must be at most {MAX_RELEASE_FIELD} characters ({len(value)} given)")
+    return value
+
+
+ReleaseField = Annotated[
+    str, Field(min_length=1, max_length=MAX_RELEASE_FIELD), AfterValidator(check_release_field)
+]
+
+
 class Output(_Model):
+    """How the release looks; nothing here changes what is withheld."""
+
     label_style: LabelStyle = LabelStyle.STATE
+    # The release block under the stamp (MARKINGS.md §5 item 7): the FOIA office's
+    # tracking data, printed as given; --case-number etc. override them per document.
+    case_number: ReleaseField | None = None
+    document_number: ReleaseField | None = None
+    review_date: Annotated[datetime.date | None, Field(strict=False)] = None
+    # "[WITHHELD B1; 7 LINES]": the amount deleted, which FOIA lets an agency show
+    # (5 U.S.C. 552(b), sentence after (9)). It discloses the size of what was withheld,
+    # so it is off unless a policy asks for it (docs/policy.md).
+    disclose_withheld_lines: StrictBool = False
 
 
 def _version(value: object) -> object:

@@ -81,11 +81,17 @@ class Kept:
 
 @dataclass(frozen=True, slots=True)
 class Withheld:
-    """A withheld unit. ``lead`` is its number and mark as written (``¶2. (C)``), never content."""
+    """A withheld unit. ``lead`` is its number and mark as written (``¶2. (C)``), never content.
+
+    ``lines``: how many lines the unit spanned in the original, only when the policy's
+    ``output.disclose_withheld_lines`` asks for it; otherwise ``None``, so the size of what
+    was withheld does not travel to the renderers at all.
+    """
 
     lead: str
     codes: tuple[str, ...]
     rule: str
+    lines: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +167,11 @@ class Redacted:
     newline: str
     routing_dropped: bool
     warnings: tuple[str, ...]
+    # The release block under the stamp, from the policy's output keys (the command line
+    # overrides them per document with dataclasses.replace).
+    case_number: str | None = None
+    document_number: str | None = None
+    review_date: datetime.date | None = None
 
     @property
     def withheld(self) -> int:
@@ -245,10 +256,14 @@ class _Engine:
             cancel = [(p.start, p.end) for p in parts if p.kind is PartKind.BANNER]
         cuts = self._cuts(_split(_complement(blocked, len(text)), cancel))
         segments = _Segments(text, cuts, cancel)
+        output = self.policy.output
         for start, end, decision in _merge_blocks(withheld, dropped):
             segments.release_until(start)
             if decision is not None:
-                segments.out.append(Withheld(self._lead(decision), decision.codes, decision.rule))
+                lines = _line_count(text, start, end) if output.disclose_withheld_lines else None
+                segments.out.append(
+                    Withheld(self._lead(decision), decision.codes, decision.rule, lines)
+                )
             segments.skip_to(end)
         segments.release_until(len(text))
         codes = {c for d in decisions if d.action is Action.WITHHOLD for c in d.codes}
@@ -266,10 +281,13 @@ class _Engine:
             decisions=tuple(decisions),
             cuts=tuple(cuts),
             declassification=self.status,
-            label_style=self.policy.output.label_style,
+            label_style=output.label_style,
             newline="\r\n" if "\r\n" in text else "\n",
             routing_dropped=bool(dropped),
             warnings=doc.warnings,
+            case_number=output.case_number,
+            document_number=output.document_number,
+            review_date=output.review_date,
         )
 
     # -- units and decisions ------------------------------------------------------------
@@ -457,9 +475,9 @@ class _Engine:
             spans.extend(named)
             # A name cut where the header gives it is cut wherever else it is released
             # (a cleared-by list, the sign-off): otherwise the cut protects nothing.
-            regex = _names_regex(tuple(self.text[s:e] for s, e in named), surnames=term.surnames)
-            if regex is not None:
-                spans.extend(view.back(_find(regex, view.text, whole_words=True)))
+            for s, e in named:
+                found_names = _find_name(view, self.text[s:e], surnames=term.surnames)
+                spans.extend(view.back(found_names))
             for start, end in spans:
                 for lo, hi in _clip(start, end, released):
                     found.append((lo, hi, term.id, codes))
@@ -514,6 +532,13 @@ def _releasable(mark: Marking, country: str) -> bool:
     if mark.noforn or not mark.rel_to:
         return False
     return _countries((country,)) <= _countries(mark.rel_to)
+
+
+def _line_count(text: str, start: int, end: int) -> int:
+    """The lines ``text[start:end]`` spans: the lines it touches, blank lines at its end
+    (the spacing before the next unit) not counted, and at least one."""
+    body = text[start:end].rstrip()
+    return body.count("\n") + body.count("\r") - body.count("\r\n") + 1
 
 
 def _complement(blocked: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
@@ -644,20 +669,49 @@ def _matchers(policy: Policy) -> list[tuple[Any, list[tuple[Any, bool]]]]:
     return out
 
 
-@functools.lru_cache(maxsize=1024)
-def _names_regex(names: tuple[str, ...], *, surnames: bool) -> Any:
-    """One RE2 program for names read from the header, or ``None`` if none is a name.
+def _name_tokens(name: str, *, surnames: bool) -> list[list[str]]:
+    """The token sequences to look for: the whole name, and its surname alone.
 
-    A name made only of titles (``Ambassador``) or shorter than three letters is not
+    A name made only of titles (``Ambassador``) or of fewer than three letters is not
     searched for elsewhere: it would cut ordinary words all through the cable.
     """
-    kept = [
-        name
-        for name in names
-        if sum(c.isalpha() for c in name) >= 3 and not all(_is_title(t) for t in name.split())
-    ]
-    words = _word_alternatives(kept, surnames=surnames)
-    return compile_re2("(?i)(?:" + "|".join(words) + ")") if words else None
+    if sum(c.isalpha() for c in name) < 3 or all(_is_title(t) for t in name.split()):
+        return []
+    tokens = unicodedata.normalize("NFC", name).lower().split()
+    out = [tokens]
+    last = tokens[-1].strip(".,;:")
+    if surnames and len(tokens) > 1 and sum(c.isalpha() for c in last) >= 2:
+        out.extend([[last]] if not _is_title(last) else [])
+    return out
+
+
+def _find_name(view: _NfcView, name: str, *, surnames: bool) -> Iterator[tuple[int, int]]:
+    """Where a name read from the header stands elsewhere: whole words, any case, any
+    whitespace between its words.
+
+    Literal search with ``str.find`` on the lower-cased text, not a regular expression:
+    names differ from cable to cable, and compiling a program per cable cost more than
+    the rest of the redaction.
+    """
+    text = view.text
+    lower = view.lower
+    n = len(text)
+    for tokens in _name_tokens(name, surnames=surnames):
+        first = tokens[0]
+        pos = lower.find(first)
+        while pos >= 0:
+            end = pos + len(first)
+            for token in tokens[1:]:
+                gap = end
+                while gap < n and (text[gap].isspace()):
+                    gap += 1
+                if gap == end or not lower.startswith(token, gap):
+                    end = -1
+                    break
+                end = gap + len(token)
+            if end > 0 and _whole(text, pos, end, n):
+                yield pos, end
+            pos = lower.find(first, pos + 1)
 
 
 _SPACE = r"[\s\pZ]+"
@@ -716,6 +770,14 @@ class _NfcView:
     def __init__(self, text: str, clusters: list[tuple[int, int]] | None = None):
         self.text = text
         self.clusters = clusters  # per NFC character: the original span of its cluster
+        lower = text.lower()
+        # Lower-casing keeps offsets unless a character lower-cases to two (İ): then the
+        # names are searched in a copy where only such characters are left as they are.
+        self.lower = (
+            lower
+            if len(lower) == len(text)
+            else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        )
 
     @classmethod
     def of(cls, text: str) -> _NfcView:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import textwrap
@@ -312,3 +313,23 @@ def _values(value: object) -> list[str]:
     if isinstance(value, list):
         return [s for item in value for s in _values(item)]
     return [str(value)]
+
+
+def test_release_block_fields_are_recorded_when_any_is_given(seed_text: str) -> None:
+    """All three keys (null for those not given) once one is given; none otherwise, so a
+    release without a release block keeps the record it always had (the goldens)."""
+    r = seed(seed_text, foia(), EARLY)
+    assert set(audit_record(r)) == KEYS
+    record = audit_record(dataclasses.replace(r, review_date=datetime.date(2015, 5, 13)))
+    assert set(record) == KEYS | {"case_number", "document_number", "review_date"}
+    assert (record["case_number"], record["document_number"], record["review_date"]) == (
+        None,
+        None,
+        "2015-05-13",
+    )
+    record = audit_record(dataclasses.replace(r, case_number="F-1", document_number="C2"))
+    assert (record["case_number"], record["document_number"], record["review_date"]) == (
+        "F-1",
+        "C2",
+        None,
+    )

@@ -7,6 +7,7 @@ import json
 import os
 from pathlib import Path
 
+import pypdf
 import pytest
 from click.testing import CliRunner
 
@@ -134,3 +135,55 @@ def test_apply_output_rename_failure_leaves_nothing(
     assert code == 2
     assert "No space left on device" in out + err
     assert list(tmp_path.iterdir()) == []
+
+
+# --- release block options -------------------------------------------------------------
+
+
+def test_apply_release_block_options_override_the_policy(tmp_path: Path) -> None:
+    policy = tmp_path / "cased.yaml"
+    policy.write_text(
+        Path(FOIA).read_text(encoding="utf-8")
+        + "output: {case_number: F-2000-00001, document_number: C00000001}\n",
+        encoding="utf-8",
+    )
+    audit = tmp_path / "audit.jsonl"
+    args = ["apply", "-p", str(policy), "--as-of", "2010-01-01", "--audit", str(audit)]
+    args += ["--case-number", "F-2014-20439", "--review-date", "2015-05-13", SEED]
+    code, out, err = run(*args)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[1] == "RELEASE IN PART B1, 1.4(B), 1.4(D), B6"
+    assert lines[2] == "Case No. F-2014-20439  Doc No. C00000001  Date: 05/13/2015"
+    record = json.loads(audit.read_text(encoding="utf-8"))
+    assert record["case_number"] == "F-2014-20439"
+    assert record["document_number"] == "C00000001"
+    assert record["review_date"] == "2015-05-13"
+
+
+def test_apply_release_block_options_in_a_pdf(tmp_path: Path) -> None:
+    out = tmp_path / "release.pdf"
+    args = ["apply", "-p", FOIA, "--as-of", "2010-01-01", "--format", "pdf", "-o", str(out)]
+    code, _, err = run(*args, "--document-number", "C05739546", SEED)
+    assert code == 0, err  # written, so its self-verification passed
+    page = pypdf.PdfReader(out).pages[0].extract_text()
+    assert "RELEASE IN PART B1, 1.4(B), 1.4(D), B6\nDoc No. C05739546\n" in page
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "problem"),
+    [
+        ("--case-number", "F-1\nRELEASE IN FULL", "must be one line of printable"),
+        ("--document-number", "C" * 41, "at most 40 characters"),
+        ("--document-number", " ", "must not be blank"),
+        ("--review-date", "05/13/2015", "not a date in YYYY-MM-DD form"),
+        ("--review-date", "20150513", "not a date in YYYY-MM-DD form"),
+        ("--review-date", "2015-02-30", "not a date in YYYY-MM-DD form"),
+    ],
+)
+def test_apply_release_block_option_errors(option: str, value: str, problem: str) -> None:
+    code, out, err = run("apply", "-p", FOIA, "--as-of", "2010-01-01", option, value, SEED)
+    assert code == 2
+    assert out == ""
+    assert option in err
+    assert problem in err

@@ -1319,3 +1319,67 @@ def test_shipped_policy(path: Path) -> None:
         header.append(line)
     explaining = [line for line in header if line.strip("# ")]
     assert len(explaining) >= 5, f"{path.name}: explain the policy in a header comment"
+
+
+# -- output: the release block and the amount withheld -----------------------------------
+
+
+def test_release_block_keys_and_line_disclosure() -> None:
+    policy = parse_policy(
+        BASE + "output:\n  case_number: F-2014-20439\n  document_number: 'C05739546'\n"
+        "  review_date: 2015-05-13\n  disclose_withheld_lines: true\n"
+    )
+    assert policy.output == Output(
+        case_number="F-2014-20439",
+        document_number="C05739546",
+        review_date=datetime.date(2015, 5, 13),
+        disclose_withheld_lines=True,
+    )
+
+
+def test_release_block_keys_are_off_by_default() -> None:
+    output = parse_policy(BASE).output
+    assert (output.case_number, output.document_number, output.review_date) == (None, None, None)
+    assert output.disclose_withheld_lines is False
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        pytest.param('"F-1\\nRELEASE IN FULL"', "must be one line of printable", id="newline"),
+        pytest.param('"F-1\\tX"', "must be one line of printable", id="tab"),
+        pytest.param('"F-1\\x07"', "must be one line of printable", id="control"),
+        pytest.param('"   "', "must not be blank", id="blank"),
+        pytest.param('""', "at least 1 character", id="empty"),
+        pytest.param("F" * 41, "at most 40 characters", id="too-long"),
+        pytest.param("12345", "must be text", id="number"),
+    ],
+)
+def test_release_block_field_errors(value: str, problem: str) -> None:
+    for key in ("case_number", "document_number"):
+        (message,) = _errors(BASE + f"output:\n  {key}: {value}\n")
+        assert message.startswith(_at(8, 3 + len(key) + 2, f"output.{key}: ")), message
+        assert problem in message
+
+
+def test_a_release_field_of_forty_characters_is_accepted() -> None:
+    policy = parse_policy(BASE + f"output: {{case_number: {'F' * 40}}}\n")
+    assert policy.output.case_number == "F" * 40
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        pytest.param("2015-13-05", "not a date", id="impossible"),
+        pytest.param("05/13/2015", "must be a date written YYYY-MM-DD", id="us-order"),
+    ],
+)
+def test_review_date_errors(value: str, problem: str) -> None:
+    (message,) = _errors(BASE + f"output:\n  review_date: {value}\n")
+    assert "output.review_date: " in message
+    assert problem in message
+
+
+def test_disclose_withheld_lines_is_a_strict_boolean() -> None:
+    (message,) = _errors(BASE + "output:\n  disclose_withheld_lines: 1\n")
+    assert message == _at(8, 28, "output.disclose_withheld_lines: must be true or false")

@@ -954,3 +954,44 @@ def test_same_policy_twice_gives_the_same_cuts() -> None:
     second = redact(parse(text), pol, as_of=EARLY)
     assert first.cuts == second.cuts
     assert len(first.cuts) == 2
+
+
+# --- output keys the engine carries: the release block and the amount withheld --------
+
+
+def test_release_block_fields_travel_from_the_policy() -> None:
+    redacted = run(
+        cable(None, None, "¶1. (U) Open."),
+        RELEASE_ALL + "\noutput: {case_number: F-2014-20439, document_number: C05739546,"
+        " review_date: 2015-05-13}",
+    )
+    assert redacted.case_number == "F-2014-20439"
+    assert redacted.document_number == "C05739546"
+    assert redacted.review_date == datetime.date(2015, 5, 13)
+    bare = run(cable(None, None, "¶1. (U) Open."), RELEASE_ALL)
+    assert (bare.case_number, bare.document_number, bare.review_date) == (None, None, None)
+
+
+def _withheld(redacted: Redacted) -> list[Withheld]:
+    return [s for s in redacted.segments if isinstance(s, Withheld)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "lines"),
+    [
+        pytest.param("¶1. (C) One line.", 1, id="one"),
+        pytest.param("¶1. (C) Three\nlines\nhere.", 3, id="three"),
+        pytest.param("¶1. (C) Two\n\nwith a blank one between.", 3, id="blank-inside"),
+        pytest.param("¶1. (C) Two\r\nCRLF lines.", 2, id="crlf"),
+    ],
+)
+def test_withheld_lines_counted_only_when_disclosed(paragraph: str, lines: int) -> None:
+    text = cable("C O N F I D E N T I A L", "02/26/2016", paragraph, "¶2. (U) End.")
+    rules = (
+        "rules: [{id: c, when: {level: C, kind: paragraph}, action: withhold, exemptions: [B1]},"
+    )
+    rules += " {id: rest, action: release}]"
+    (hidden,) = _withheld(run(text, rules))
+    assert hidden.lines is None  # the size of what was withheld does not travel
+    (shown,) = _withheld(run(text, rules + "\noutput: {disclose_withheld_lines: true}"))
+    assert shown.lines == lines

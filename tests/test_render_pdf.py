@@ -15,12 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from redactor import render_pdf
+from redactor import parse, redact, render_pdf
 from redactor.errors import UsageError
+from redactor.policy import parse_policy
 from redactor.redact import Cut, Kept, Redacted, Withheld
 from redactor.render import _pdf_verify, pdf
 from redactor.render._pdf_layout import body_lines, chunk_label
 from redactor.render.pdf import VerificationError, draw, plan
+from redactor.render.text import render_text
 from tests.leaks.support import (
     EARLY,
     FOIA,
@@ -513,3 +515,94 @@ def test_render_pdf_any_release_verifies(
     doc = with_segments(seed_early[1], *segments)
     report = render_pdf(doc, tmp_path / "any.pdf", page_size=size)  # type: ignore[arg-type]
     assert report.pages >= 1
+
+
+# --- the release block's case line and the amount withheld ---------------------------
+
+
+def test_render_pdf_case_line_under_the_stamp(
+    seed_early: tuple[str, Redacted], tmp_path: Path
+) -> None:
+    _, redacted = seed_early
+    cased = dataclasses.replace(
+        redacted,
+        case_number="F-2014-20439",
+        document_number="C05739546",
+        review_date=datetime.date(2015, 5, 13),
+    )
+    layout = plan(cased)
+    block = [t for t in layout.pages[0].texts if t.y in (728, 716)]
+    assert [t.text for t in block] == [
+        "RELEASE IN PART B1, 1.4(B), 1.4(D), B6",
+        "Case No. F-2014-20439  Doc No. C05739546  Date: 05/13/2015",
+    ]
+    assert block[0].x + len(block[0].text) * 6.02 == pytest.approx(
+        block[1].x + len(block[1].text) * 6.02, abs=0.02
+    )  # both right-aligned
+    # The body moves down one line on page 1; the Title stays id and decision.
+    body = plan(redacted).pages[0].texts[2]
+    assert next(t for t in layout.pages[0].texts if t.text == body.text).y == body.y - 12
+    assert layout.title == "06DAMASCUS728 RELEASE IN PART"
+    data = pdf_bytes(cased, tmp_path)  # self-verification passes with the new line
+    assert "Case No. F-2014-20439  Doc No. C05739546  Date: 05/13/2015" in extract(data)
+    assert dict(pypdf.PdfReader(io.BytesIO(data)).metadata or {})["/Title"] == (
+        "06DAMASCUS728 RELEASE IN PART"
+    )
+
+
+def test_render_pdf_case_fields_wrap_and_print_what_the_font_has(
+    seed_early: tuple[str, Redacted], tmp_path: Path
+) -> None:
+    _, redacted = seed_early
+    long = dataclasses.replace(
+        redacted, case_number="F" * 39 + "\u0378", document_number="D" * 40
+    )  # U+0378 is unassigned: no font has it
+    block = [t.text for t in plan(long).pages[0].texts if t.y in (728, 716, 704)]
+    assert block[1:] == ["Case No. " + "F" * 39 + "\ufffd", "Doc No. " + "D" * 40]
+    assert "Doc No. " + "D" * 40 in extract(pdf_bytes(long, tmp_path))
+
+
+def _with_paragraph(lines: int) -> str:
+    """The seed with ¶2 (withheld under foia-release as of 2010) made ``lines`` lines long."""
+    text = seed_text()
+    start = text.index("¶2. (C) ") + len("¶2. (C) ")
+    end = text.index("\nSECHE")
+    body = "\n".join(f"Line {n} of what the Russians told the embassy." for n in range(lines))
+    return text[:start] + body + text[end:]
+
+
+DISCLOSE = "output:\n  disclose_withheld_lines: true\n"
+
+
+@pytest.mark.parametrize("disclose", [False, True], ids=["off", "on"])
+def test_amount_withheld_shows_only_when_the_policy_discloses_it(
+    disclose: bool, tmp_path: Path
+) -> None:
+    """Off (the default): a 1-line and a 30-line withheld paragraph give identical bytes.
+    On: the releases differ in the count of lines only."""
+    policy = parse_policy(FOIA.read_text(encoding="utf-8") + (DISCLOSE if disclose else ""))
+    outputs = []
+    for lines in (1, 30):
+        redacted = redact(parse(_with_paragraph(lines), source="seed.txt"), policy, as_of=EARLY)
+        pdf = pdf_bytes(redacted, tmp_path, f"{lines}.pdf")
+        outputs.append((render_text(redacted), pdf, plan(redacted)))
+    (text1, pdf1, plan1), (text30, pdf30, plan30) = outputs
+    if not disclose:
+        assert text1 == text30
+        assert pdf1 == pdf30
+        assert "LINE" not in text1
+        return
+    assert "¶2. (C) [WITHHELD B1, 1.4(B), 1.4(D); 1 LINE]" in text1
+    assert text30 == text1.replace(
+        "¶2. (C) [WITHHELD B1, 1.4(B), 1.4(D); 1 LINE]",
+        "¶2. (C) [WITHHELD B1, 1.4(B), 1.4(D); 30 LINES]",
+    )
+    # The same bars in the same places; the label's words differ by the count alone.
+    assert [p.bars for p in plan1.pages] == [p.bars for p in plan30.pages]
+    labels1 = [t.text for t in plan1.pages[0].texts if t.white]
+    labels30 = [t.text for t in plan30.pages[0].texts if t.white]
+    assert labels30 == [
+        label.replace("; 1 LINE", "; 30 LINES") if label.startswith("¶2.") else label
+        for label in labels1
+    ]
+    assert "¶2. (C) WITHHELD B1, 1.4(B), 1.4(D); 30 LINES" in extract(pdf30)

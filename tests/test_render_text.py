@@ -413,3 +413,47 @@ def test_seed_foia_release(seed_text: str) -> None:
     assert "¶1. (C) [WITHHELD B1, 1.4(B), 1.4(D)]" in lines
     assert cancelled("C O N F I D E N T I A L DAMASCUS 000728") in lines
     assert "E.O. 12958: DECL: 02/26/2016" in lines
+
+
+# --- the case line and the amount withheld ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("output", "line"),
+    [
+        pytest.param(
+            "{case_number: F-2014-20439, document_number: C05739546, review_date: 2015-05-13}",
+            "Case No. F-2014-20439  Doc No. C05739546  Date: 05/13/2015",
+            id="all",
+        ),
+        pytest.param("{case_number: F-2014-20439}", "Case No. F-2014-20439", id="case"),
+        pytest.param("{document_number: C05739546}", "Doc No. C05739546", id="document"),
+        pytest.param("{review_date: 2015-05-13}", "Date: 05/13/2015", id="date"),
+    ],
+)
+def test_case_line_follows_the_stamp(output: str, line: str) -> None:
+    text = cable(BANNER, "02/26/2016", "¶1. (C) Secret.")
+    plain = render(text, WITHHOLD_C)
+    lines = render(text, WITHHOLD_C + f"output: {output}\n").splitlines(keepends=True)
+    assert lines[2] == line + "\n"
+    assert "".join(lines[:2] + lines[3:]) == plain  # one line added, nothing else
+
+
+def test_case_line_keeps_crlf() -> None:
+    text = cable(BANNER, "02/26/2016", "¶1. (C) Secret.").replace("\n", "\r\n")
+    out = render(text, WITHHOLD_C + "output: {case_number: F-1}\n")
+    assert out.startswith("UNCLASSIFIED\r\nRELEASE IN PART B1, 1.4(B), 1.4(D)\r\nCase No. F-1\r\n")
+
+
+def test_withheld_lines_in_the_placeholder() -> None:
+    text = cable(
+        BANNER,
+        "02/26/2016",
+        "¶1. (U) Open.",
+        "¶2. (C) " + "\n".join(["Seven."] * 7),
+        "¶3. (C) One.",
+    )
+    out = render(text, WITHHOLD_C + "output: {disclose_withheld_lines: true, label_style: doj}\n")
+    assert "¶2. (C) [WITHHELD (b)(1), 1.4(b), 1.4(d); 7 LINES]\n" in out
+    assert "¶3. (C) [WITHHELD (b)(1), 1.4(b), 1.4(d); 1 LINE]\n" in out
+    assert "SUBJECT: [WITHHELD (b)(1), 1.4(b), 1.4(d); 1 LINE]\n" in out

@@ -21,9 +21,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from redactor.redact import Cut, Kept, Redacted, Withheld
-from redactor.render.text import CANCELLED, codes_label
+from redactor.render.text import CANCELLED, codes_label, withheld_label
 
-__all__ = ["Line", "Piece", "body_lines", "chunk_label", "paginate"]
+__all__ = ["Line", "Piece", "body_lines", "chunk_label", "pack_fields", "paginate", "printable"]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _WORDS = re.compile(r" +|[^ ]+")
@@ -138,6 +138,23 @@ class _Printable:
         return mapped
 
 
+def printable(text: str, charset: frozenset[int]) -> str:
+    """``text`` as the font can print it, cell for cell (see :class:`_Printable`)."""
+    return _Printable(charset)(text)
+
+
+def pack_fields(fields: Sequence[str], width: int) -> list[str]:
+    """``fields`` two spaces apart on lines of at most ``width`` characters, never split
+    (each is shorter than a line: case and document numbers are at most 40 characters)."""
+    lines: list[str] = []
+    for field in fields:
+        if lines and len(lines[-1]) + 2 + len(field) <= width:
+            lines[-1] += "  " + field
+        else:
+            lines.append(field)
+    return lines
+
+
 def _logical_lines(redacted: Redacted) -> list[list[_Token]]:
     """The body of the release as lines of tokens (the text release without banner and stamp)."""
     style = redacted.label_style
@@ -154,7 +171,7 @@ def _logical_lines(redacted: Redacted) -> list[list[_Token]]:
         if isinstance(segment, Kept):
             text(segment.text)
         elif isinstance(segment, Withheld):
-            label = f"WITHHELD {codes_label(segment.codes, style)}"
+            label = withheld_label(segment, style)
             lead = " ".join(segment.lead.split())
             lines[-1].append(_Label(f"{lead} {label}" if lead else label, withheld=True))
         elif isinstance(segment, Cut):

@@ -9,7 +9,8 @@ The page (``docs/output.md``):
 
 * the release's marking, centred at the top and the bottom of every page, and
   ``Page N of M`` under the bottom one;
-* on page 1 a release block: the stamp line (``RELEASE IN PART B1, 1.4(B), 1.4(D), B6``);
+* on page 1 a release block: the stamp line (``RELEASE IN PART B1, 1.4(B), 1.4(D), B6``)
+  and, when given, the case line under it (``Case No. F-2014-20439  Date: 05/13/2015``);
 * the body in DejaVu Sans Mono on the cell grid of :mod:`redactor.render._pdf_layout`:
   the text release line for line, wrapped at word boundaries to the page width;
 * a withheld unit as one black bar carrying its lead and codes in white, a cut term as a
@@ -48,8 +49,15 @@ from reportlab.pdfgen.canvas import Canvas
 
 from redactor.errors import RedactorError, UsageError
 from redactor.redact import Redacted
-from redactor.render._pdf_layout import Line, body_lines, chunk_label, paginate
-from redactor.render.text import stamp
+from redactor.render._pdf_layout import (
+    Line,
+    body_lines,
+    chunk_label,
+    pack_fields,
+    paginate,
+    printable,
+)
+from redactor.render.text import case_fields, stamp
 
 __all__ = ["PageSize", "PdfReport", "VerificationError", "render_pdf"]
 
@@ -178,16 +186,19 @@ def plan(redacted: Redacted, *, page_size: PageSize = "letter") -> Plan:
     cols = int((width - 2 * MARGIN) / cell)
     charset = _charset()
     lines = body_lines(redacted, cols=cols, charset=charset)
-    stamp_lines = chunk_label(stamp(redacted), cols)
-    # Page 1 gives up one body line for each stamp line after the first.
-    first = int((height - BODY_TOP - BODY_BOTTOM) / LEADING) + 1 - (len(stamp_lines) - 1)
+    # The release block: the stamp in bold, then the case line in the body face.
+    block = [(BOLD, words) for words in chunk_label(stamp(redacted), cols)]
+    fields = [printable(field, charset) for field in case_fields(redacted)]
+    block += [(REGULAR, words) for words in pack_fields(fields, cols)]
+    # Page 1 gives up one body line for each release block line after the first.
+    first = int((height - BODY_TOP - BODY_BOTTOM) / LEADING) + 1 - (len(block) - 1)
     rest = int((height - BODY_TOP_REST - BODY_BOTTOM) / LEADING) + 1
     chunks = list(paginate(lines, first, rest))
     banner = redacted.marking.banner_form()
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         if number == 1:
-            top = height - BODY_TOP - LEADING * (len(stamp_lines) - 1)
+            top = height - BODY_TOP - LEADING * (len(block) - 1)
         else:
             top = height - BODY_TOP_REST
         pages.append(
@@ -195,7 +206,7 @@ def plan(redacted: Redacted, *, page_size: PageSize = "letter") -> Plan:
                 chunk,
                 banner=banner,
                 folio=f"Page {number} of {len(chunks)}",
-                stamp_lines=stamp_lines if number == 1 else [],
+                block=block if number == 1 else [],
                 width=width,
                 height=height,
                 top=top,
@@ -219,7 +230,7 @@ def _page(
     *,
     banner: str,
     folio: str,
-    stamp_lines: Sequence[str],
+    block: Sequence[tuple[str, str]],
     width: float,
     height: float,
     top: float,
@@ -231,13 +242,13 @@ def _page(
     texts = [_centred(banner, height - HEADER, width, BOLD, SIZE)]
     frames: list[Box] = []
     right = MARGIN + cols * cell
-    if stamp_lines:
-        # The release block: the stamp right-aligned in a frame, as State stamps it.
-        longest = max(len(s) for s in stamp_lines) * cell
-        for i, words in enumerate(stamp_lines):
+    if block:
+        # The release block (stamp, case line): right-aligned in a frame, as State stamps it.
+        longest = max(len(words) for _, words in block) * cell
+        for i, (font, words) in enumerate(block):
             y = height - STAMP - i * LEADING
-            texts.append(Text(round(right - len(words) * cell, 2), y, BOLD, SIZE, False, words))
-        low = height - STAMP - (len(stamp_lines) - 1) * LEADING - 4.5
+            texts.append(Text(round(right - len(words) * cell, 2), y, font, SIZE, False, words))
+        low = height - STAMP - (len(block) - 1) * LEADING - 4.5
         frames.append(_box(right - longest - 4, low, longest + 8, height - STAMP + 11.5 - low))
     bars: list[Box] = []
     rules: list[tuple[float, float, float]] = []

@@ -4,6 +4,7 @@ Layout (``docs/output.md``)::
 
     UNCLASSIFIED                                   <- the release's marking (banner form)
     RELEASE IN PART B1, 1.4(B), 1.4(D), B6         <- stamp with every code used
+    Case No. F-2014-20439  Date: 05/13/2015        <- case line, only when a field is given
     ...the document, released text byte for byte...
     ¶2. (C) [WITHHELD B1, 1.4(B), 1.4(D)]          <- a withheld portion: one line, any length
     ... met [B6] on February 26 ...                <- a cut term: a label sized by its codes only
@@ -21,7 +22,15 @@ from collections.abc import Iterable
 from redactor.policy import LabelStyle, label_code
 from redactor.redact import Cut, Kept, Redacted, Release, Withheld
 
-__all__ = ["CANCELLED", "codes_label", "render_text", "stamp"]
+__all__ = [
+    "CANCELLED",
+    "case_fields",
+    "case_line",
+    "codes_label",
+    "render_text",
+    "stamp",
+    "withheld_label",
+]
 
 CANCELLED = "[CANCELLED] "
 
@@ -38,17 +47,50 @@ def stamp(redacted: Redacted) -> str:
     return f"RELEASE IN PART {codes_label(redacted.codes, redacted.label_style)}"
 
 
+def case_fields(redacted: Redacted) -> list[str]:
+    """``["Case No. F-2014-20439", "Doc No. C05739546", "Date: 05/13/2015"]``, those given.
+
+    State's release block (MARKINGS.md §5 item 7) writes the review date month first.
+    """
+    fields = []
+    if redacted.case_number is not None:
+        fields.append(f"Case No. {redacted.case_number}")
+    if redacted.document_number is not None:
+        fields.append(f"Doc No. {redacted.document_number}")
+    if redacted.review_date is not None:
+        fields.append(f"Date: {redacted.review_date:%m/%d/%Y}")
+    return fields
+
+
+def case_line(redacted: Redacted) -> str | None:
+    """The case fields on one line, two spaces apart; ``None`` when none is given, so a
+    release without them has no such line at all (and is what it was before they existed)."""
+    fields = case_fields(redacted)
+    return "  ".join(fields) if fields else None
+
+
+def withheld_label(withheld: Withheld, style: LabelStyle) -> str:
+    """``WITHHELD B1, 1.4(B)`` (no brackets), with ``; 7 LINES`` when the amount is disclosed."""
+    label = f"WITHHELD {codes_label(withheld.codes, style)}"
+    if withheld.lines is not None:
+        label += f"; {withheld.lines} LINE" + ("" if withheld.lines == 1 else "S")
+    return label
+
+
 def render_text(redacted: Redacted) -> str:
     """The release as text (see the module docstring for the layout)."""
     style = redacted.label_style
     nl = redacted.newline
     banner = redacted.marking.banner_form()
     out = [banner, nl, stamp(redacted), nl]
+    case = case_line(redacted)
+    if case is not None:
+        out += [case, nl]
     for segment in redacted.segments:
         if isinstance(segment, Kept):
             out.append(segment.text)
         elif isinstance(segment, Withheld):
-            label = f"[WITHHELD {codes_label(segment.codes, style)}]"
+            label = f"[{withheld_label(segment, style)}]"
             out.append(f"{segment.lead} {label}" if segment.lead else label)
         elif isinstance(segment, Cut):
             out.append(_cut(segment, style))
