@@ -670,7 +670,7 @@ def _matchers(policy: Policy) -> list[tuple[Any, list[tuple[Any, bool]]]]:
 
 
 def _name_tokens(name: str, *, surnames: bool) -> list[list[str]]:
-    """The token sequences to look for: the whole name, and its surname alone.
+    """The token sequences to look for: the name without leading titles, and its surname.
 
     A name made only of titles (``Ambassador``) or of fewer than three letters is not
     searched for elsewhere: it would cut ordinary words all through the cable.
@@ -678,6 +678,8 @@ def _name_tokens(name: str, *, surnames: bool) -> list[list[str]]:
     if sum(c.isalpha() for c in name) < 3 or all(_is_title(t) for t in name.split()):
         return []
     tokens = unicodedata.normalize("NFC", name).lower().split()
+    while len(tokens) > 1 and _is_title(tokens[0]):
+        tokens = tokens[1:]  # "CDA Chris Stevens" is also "Chris Stevens" in the text
     out = [tokens]
     last = tokens[-1].strip(".,;:")
     if surnames and len(tokens) > 1 and sum(c.isalpha() for c in last) >= 2:

@@ -618,7 +618,8 @@ def test_fields(fields: str, cut: list[str]) -> None:
         pytest.param(
             "Ambassador Anne W. Patterson",
             "¶1. (U) Cleared by Ambassador Anne W.\nPatterson and by PATTERSON's deputy.",
-            ["Ambassador Anne W. Patterson", "Ambassador Anne W.\nPatterson", "PATTERSON"],
+            # the Classified By name as the field gives it; elsewhere without the title
+            ["Ambassador Anne W. Patterson", "Anne W.\nPatterson", "PATTERSON"],
             id="name-and-surname-elsewhere",
         ),
         pytest.param(
@@ -995,3 +996,10 @@ def test_withheld_lines_counted_only_when_disclosed(paragraph: str, lines: int) 
     assert hidden.lines is None  # the size of what was withheld does not travel
     (shown,) = _withheld(run(text, rules + "\noutput: {disclose_withheld_lines: true}"))
     assert shown.lines == lines
+
+
+def test_field_names_are_found_after_characters_that_lower_case_to_two() -> None:
+    # "İ".lower() is two characters: offsets must still land on the name itself.
+    pol = terms("- {id: t, fields: [classified_by], exemptions: [B6]}")
+    text = para("¶1. (U) In İSTANBUL İİ met Chris Stevens and STEVENS.")
+    assert cut_texts(text, pol) == ["CDA Chris Stevens", "Chris Stevens", "STEVENS"]
