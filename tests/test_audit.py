@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
-import textwrap
 from typing import Any
 
 import pytest
@@ -15,10 +14,8 @@ from redactor.audit import AUDIT_VERSION, audit_json, audit_record
 from redactor.policy import Action, Policy, parse_policy
 from redactor.redact import Redacted, redact
 from redactor.render.text import render_text
+from tests.builders import EARLY, LATE, policy
 from tests.conftest import ROOT
-
-EARLY = datetime.date(2010, 1, 1)
-LATE = datetime.date(2026, 11, 28)
 
 KEYS = {
     "audit_version",
@@ -53,12 +50,6 @@ DECISION_KEYS = {
 
 def foia() -> Policy:
     return parse_policy((ROOT / "policies" / "foia-release.yaml").read_text(encoding="utf-8"))
-
-
-def policy(snippet: str, *, unmarked: str = "inherit") -> Policy:
-    body = textwrap.dedent(snippet)
-    head = "version: 1\nname: test\n" + ("" if "unmarked:" in body else f"unmarked: {unmarked}\n")
-    return parse_policy(head + body)
 
 
 def seed(seed_text: str, pol: Policy, as_of: datetime.date) -> Redacted:

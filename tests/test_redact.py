@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from redactor import Document, Level, Marking, Part, PartKind, UsageError, parse
-from redactor.policy import Action, Policy, parse_policy
+from redactor.policy import Action, Policy
 from redactor.redact import (
     Cancelled,
     Cut,
@@ -21,53 +21,20 @@ from redactor.redact import (
     redact,
 )
 from redactor.render.text import render_text
+from tests.builders import (
+    CLASSIFIED_BY,
+    EARLY,
+    RELEASE_ALL,
+    ROUTING,
+    WITHHOLD_ALL,
+    cable,
+    policy,
+)
 
 # --- builders -------------------------------------------------------------------------
 
-ROUTING = "O 131503Z MAR 08\nFM AMEMBASSY TRIPOLI\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 3217\n\n"
-CLASSIFIED_BY = "Classified By: CDA Chris Stevens for reasons 1.4 (b) and (d)"
-
 BEFORE = datetime.date(2016, 2, 25)  # the day before DECL 02/26/2016
 ON = datetime.date(2016, 2, 26)  # the DECL date itself: declassified
-EARLY = datetime.date(2010, 1, 1)
-
-
-def cable(
-    banner: str | None = "C O N F I D E N T I A L",
-    decl: str | None = "02/26/2016",
-    *paragraphs: str,
-    subject: str = "A SUBJECT",
-    by: str | None = CLASSIFIED_BY,
-    sig: str | None = "STEVENS",
-    end: str = "\n",
-) -> str:
-    """A small State cable; ``None`` leaves a line out."""
-    out = ROUTING
-    if banner is not None:
-        out += f"{banner} TRIPOLI 000220\n\nSIPDIS\n\n"
-    if decl is not None:
-        out += f"E.O. 12958: DECL: {decl}\n"
-    out += f"TAGS: PGOV PREL\nSUBJECT: {subject}\n\n"
-    if by is not None:
-        out += by + "\n\n"
-    out += "\n\n".join(paragraphs)
-    if sig is not None:
-        out += "\n" + sig
-    return out + end
-
-
-POLICY_HEAD = "version: 1\nname: test\n"
-
-
-def policy(snippet: str, *, unmarked: str = "inherit") -> Policy:
-    """A policy from a YAML snippet (``rules`` at least); version, name, unmarked added."""
-    body = textwrap.dedent(snippet)
-    head = POLICY_HEAD + ("" if "unmarked:" in body else f"unmarked: {unmarked}\n")
-    return parse_policy(head + body)
-
-
-RELEASE_ALL = "rules: [{id: all, action: release}]"
-WITHHOLD_ALL = "rules: [{id: none, action: withhold, exemptions: [B1, '{reasons}']}]"
 
 
 def run(text: str, pol: Policy | str, as_of: datetime.date | None = EARLY) -> Redacted:

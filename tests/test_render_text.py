@@ -3,53 +3,24 @@
 from __future__ import annotations
 
 import datetime
-import textwrap
 
 import pytest
 
 from redactor import parse
-from redactor.policy import LabelStyle, Policy, parse_policy
+from redactor.policy import LabelStyle, parse_policy
 from redactor.redact import Cancelled, Cut, Kept, Redacted, redact
 from redactor.render.text import codes_label, render_text, stamp
+from tests.builders import (
+    BANNER,
+    EARLY,
+    LATE,
+    RELEASE_ALL,
+    WITHHOLD_ALL,
+    cable,
+    policy,
+)
 from tests.conftest import ROOT
 
-EARLY = datetime.date(2010, 1, 1)
-LATE = datetime.date(2026, 11, 28)
-
-ROUTING = "O 131503Z MAR 08\nFM AMEMBASSY TRIPOLI\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 3217\n\n"
-CLASSIFIED_BY = "Classified By: CDA Chris Stevens for reasons 1.4 (b) and (d)"
-BANNER = "C O N F I D E N T I A L"
-
-
-def cable(
-    banner: str | None,
-    decl: str | None,
-    *paragraphs: str,
-    subject: str = "A SUBJECT",
-    sig: str | None = "STEVENS",
-    end: str = "\n",
-) -> str:
-    """A small State cable; ``None`` leaves a line out."""
-    out = ROUTING
-    if banner is not None:
-        out += f"{banner} TRIPOLI 000220\n\nSIPDIS\n\n"
-    if decl is not None:
-        out += f"E.O. 12958: DECL: {decl}\n"
-    out += f"TAGS: PGOV PREL\nSUBJECT: {subject}\n\n{CLASSIFIED_BY}\n\n"
-    out += "\n\n".join(paragraphs)
-    if sig is not None:
-        out += "\n" + sig
-    return out + end
-
-
-def policy(snippet: str, *, unmarked: str = "inherit") -> Policy:
-    body = textwrap.dedent(snippet)
-    head = "version: 1\nname: test\n" + ("" if "unmarked:" in body else f"unmarked: {unmarked}\n")
-    return parse_policy(head + body)
-
-
-RELEASE_ALL = "rules: [{id: all, action: release}]"
-WITHHOLD_ALL = "rules: [{id: none, action: withhold, exemptions: [B1, '{reasons}']}]"
 WITHHOLD_C = """
 rules:
   - id: c

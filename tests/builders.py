@@ -1,0 +1,49 @@
+"""Small documents and policies for the engine, renderer and audit tests."""
+
+from __future__ import annotations
+
+import datetime
+import textwrap
+
+from redactor.policy import Policy, parse_policy
+
+ROUTING = "O 131503Z MAR 08\nFM AMEMBASSY TRIPOLI\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 3217\n\n"
+CLASSIFIED_BY = "Classified By: CDA Chris Stevens for reasons 1.4 (b) and (d)"
+BANNER = "C O N F I D E N T I A L"
+
+EARLY = datetime.date(2010, 1, 1)  # before DECL 02/26/2016: still classified
+LATE = datetime.date(2026, 11, 28)
+
+RELEASE_ALL = "rules: [{id: all, action: release}]"
+WITHHOLD_ALL = "rules: [{id: none, action: withhold, exemptions: [B1, '{reasons}']}]"
+
+
+def cable(
+    banner: str | None = BANNER,
+    decl: str | None = "02/26/2016",
+    *paragraphs: str,
+    subject: str = "A SUBJECT",
+    by: str | None = CLASSIFIED_BY,
+    sig: str | None = "STEVENS",
+    end: str = "\n",
+) -> str:
+    """A small State cable; ``None`` leaves a line out."""
+    out = ROUTING
+    if banner is not None:
+        out += f"{banner} TRIPOLI 000220\n\nSIPDIS\n\n"
+    if decl is not None:
+        out += f"E.O. 12958: DECL: {decl}\n"
+    out += f"TAGS: PGOV PREL\nSUBJECT: {subject}\n\n"
+    if by is not None:
+        out += by + "\n\n"
+    out += "\n\n".join(paragraphs)
+    if sig is not None:
+        out += "\n" + sig
+    return out + end
+
+
+def policy(snippet: str, *, unmarked: str = "inherit") -> Policy:
+    """A policy from a YAML snippet (``rules`` at least); version, name, unmarked added."""
+    body = textwrap.dedent(snippet)
+    head = "version: 1\nname: test\n" + ("" if "unmarked:" in body else f"unmarked: {unmarked}\n")
+    return parse_policy(head + body)
