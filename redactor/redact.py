@@ -27,6 +27,7 @@ import bisect
 import datetime
 import enum
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -60,6 +61,11 @@ __all__ = [
     "Withheld",
     "redact",
 ]
+
+# What may stand before a mark in a withheld unit's lead: a subject label, or a paragraph
+# number / sub-paragraph letter / bullet (``¶12.``, ``3,``, ``A.``, ``(a)``, ``-``).
+_SUBJECT_LABEL = re.compile(r"(?i)subj(?:ect)?\s*:?")
+_NUMBER_LEAD = re.compile(r"(?:¶\s*)?(?:\d{1,6}\s*[.,]?|[A-Za-z][.)]|\(?[a-z0-9]{1,2}\)|-{1,2}|•)?")
 
 # Rule ids of decisions redactor takes on its own; user ids cannot contain parentheses.
 UNKNOWN_MARK = "(unknown-mark)"
@@ -427,23 +433,30 @@ class _Engine:
         return mark
 
     def _lead(self, decision: Decision) -> str:
-        """The number and mark of a withheld unit, as written (whitespace tidied)."""
+        """The number and mark of a withheld unit, as written (whitespace tidied).
+
+        Only what the parser read as a label, a number or a mark is copied, and only
+        when it looks like one: the lead of a withheld unit is printed, so it must never
+        carry a word of its content, whatever the parser made of an odd line.
+        """
         text = self.text
         portion = self.portion_at.get(decision.start)
         if portion is None:
             return ""
+        mark = " ".join(portion.marking.raw.split()) if portion.marking is not None else ""
         if portion.kind is PortionKind.SUBJECT:
             field = self.doc.field("subject")
-            end = portion.mark_end or (field.value_start if field is not None else portion.start)
-        elif portion.mark_end is not None:
-            end = portion.mark_end
+            end = field.value_start if field is not None else portion.start
+            head = " ".join(text[portion.start : end].split())
+            if not _SUBJECT_LABEL.fullmatch(head):
+                head = "SUBJECT:"
         else:
-            pilcrow = "¶" if text.startswith("¶", portion.start) else ""
-            return f"{pilcrow}{portion.number}." if portion.number else ""
-        lead = " ".join(text[portion.start : end].split())
-        if len(lead) > 64:  # pragma: no cover - marks are short; never copy more than that
-            return portion.marking.raw if portion.marking is not None else ""
-        return lead
+            end = portion.mark_start if portion.mark_start is not None else portion.end
+            head = " ".join(text[portion.start : end].split())
+            if portion.marking is None or not _NUMBER_LEAD.fullmatch(head):
+                pilcrow = "¶" if text.startswith("¶", portion.start) else ""
+                head = f"{pilcrow}{portion.number}." if portion.number else ""
+        return f"{head} {mark}".strip()
 
     # -- header routing ---------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from redactor.redact import (
 )
 from redactor.render.text import render_text
 from tests.builders import (
+    BANNER,
     CLASSIFIED_BY,
     EARLY,
     RELEASE_ALL,
@@ -970,3 +971,21 @@ def test_field_names_are_found_after_characters_that_lower_case_to_two() -> None
     pol = terms("- {id: t, fields: [classified_by], exemptions: [B6]}")
     text = para("¶1. (U) In İSTANBUL İİ met Chris Stevens and STEVENS.")
     assert cut_texts(text, pol) == ["CDA Chris Stevens", "Chris Stevens", "STEVENS"]
+
+
+def test_a_lead_never_copies_words_whatever_the_parser_made_of_a_line() -> None:
+    # Simulate a parser oddity: the mark of ¶1 found after words of its content, and the
+    # subject's value starting after words of the subject. The leads stay label + mark.
+    text = cable(BANNER, "02/26/2016", "¶1. (C) Secret words here.", subject="SECRET TALKS")
+    doc = parse(text)
+    body, subject = doc.body[0], doc.subject
+    assert subject is not None
+    odd = dataclasses.replace(body, mark_start=body.start + 12, mark_end=body.start + 15)
+    fields = tuple(
+        dataclasses.replace(f, value_start=f.value_start + 6) if f.name == "subject" else f
+        for f in doc.fields
+    )
+    doc = dataclasses.replace(doc, portions=(subject, odd), fields=fields)
+    redacted = redact(doc, policy(WITHHOLD_ALL), as_of=EARLY)
+    leads = [s.lead for s in redacted.segments if isinstance(s, Withheld)]
+    assert leads == ["SUBJECT:", "¶1. (C)"]
