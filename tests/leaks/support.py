@@ -43,6 +43,13 @@ def extract(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
+def extract_pdfminer(data: bytes) -> str:
+    """The text as pdfminer.six extracts it: a second, independent reader with its own layout."""
+    from pdfminer.high_level import extract_text  # noqa: PLC0415 - slow import, few tests
+
+    return extract_text(io.BytesIO(data))
+
+
 def withheld_texts(text: str, redacted: Redacted) -> list[str]:
     """What was withheld or cut, read back from the original by the audit's offsets."""
     units = [text[d.start : d.end] for d in redacted.decisions if d.action is Action.WITHHOLD]
@@ -59,8 +66,9 @@ def leaked_runs(text: str, redacted: Redacted, extracted: str, released: str) ->
     # Line by line: a page break puts the banner after a body line, and "...the" followed
     # by "UNCLASSIFIED" is page furniture, not a withheld run.
     found = "\n".join(normalise(line) for line in extracted.splitlines())
-    # The PDF prints a label's words on a bar, without the text release's brackets.
-    allowed = normalise(released.replace("[", "").replace("]", ""))
+    # The PDF prints a label's words on a bar, without the text release's brackets; text
+    # that has brackets of its own ("[Source removed]") keeps them.
+    allowed = normalise(released) + "\n" + normalise(released.replace("[", "").replace("]", ""))
     leaks = set()
     for secret in withheld_texts(text, redacted):
         flat = normalise(secret)
