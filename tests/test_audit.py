@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from redactor import Document, parse
+from redactor import parse
 from redactor.audit import AUDIT_VERSION, audit_json, audit_record
-from redactor.policy import Action, Policy, parse_policy
+from redactor.policy import Policy, parse_policy
 from redactor.redact import Redacted, redact
 from redactor.render.text import render_text
-from tests.builders import EARLY, LATE, policy
+from tests.builders import EARLY, LATE, policy, withheld_runs
 from tests.conftest import ROOT
 
 KEYS = {
@@ -219,41 +219,10 @@ def test_audit_json_keeps_unicode() -> None:
 
 # --- nothing withheld leaks -----------------------------------------------------------
 
-WINDOW = 8
 WITHHOLD_EVERYTHING = """
 unmarked: withhold
 rules: [{id: none, action: withhold, exemptions: [B1, '{reasons}']}]
 """
-
-
-def withheld_runs(doc: Document, redacted: Redacted) -> set[str]:
-    """The WINDOW-character runs of withheld content (after each unit's number and mark)
-    that do not also occur in the released material of the original."""
-    text = doc.text
-    withheld = [d for d in redacted.decisions if d.action is Action.WITHHOLD]
-    released = []
-    pos = 0
-    for d in withheld:
-        released.append(text[pos : d.start])
-        pos = d.end
-    released.append(text[pos:])
-    portions = {p.start: p for p in doc.portions}
-    runs: set[str] = set()
-    for d in withheld:
-        portion = portions.get(d.start)
-        start = d.start
-        if portion is not None and portion.mark_end is not None:
-            start = portion.mark_end
-        elif d.kind == "subject":
-            subject = doc.field("subject")
-            assert subject is not None
-            start = subject.value_start
-        content = text[start : d.end]
-        for i in range(len(content) - WINDOW + 1):
-            run = content[i : i + WINDOW]
-            if not any(run in piece for piece in released):
-                runs.add(run)
-    return runs
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from redactor import Document, Level, Marking, Part, PartKind, UsageError, parse
+from redactor import Level, Marking, Part, PartKind, UsageError, parse
 from redactor.policy import Action, Policy
 from redactor.redact import (
     Cancelled,
@@ -30,6 +30,7 @@ from tests.builders import (
     WITHHOLD_ALL,
     cable,
     policy,
+    withheld_runs,
 )
 
 # --- builders -------------------------------------------------------------------------
@@ -843,38 +844,6 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, dict):
         return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
     return []
-
-
-def withheld_runs(doc: Document, redacted: Redacted, n: int = 8) -> set[str]:
-    """The n-character runs of withheld content (after each unit's number and mark) that
-    do not also occur in released header material of the original."""
-    text = doc.text
-    portion_at = {p.start: p for p in doc.portions}
-    released = []
-    pos = 0
-    for d in sorted(redacted.decisions, key=lambda d: d.start):
-        if d.action is Action.WITHHOLD:
-            released.append(text[pos : d.start])
-            pos = d.end
-    released.append(text[pos:])
-    runs: set[str] = set()
-    for d in redacted.decisions:
-        if d.action is not Action.WITHHOLD:
-            continue
-        start = d.start
-        portion = portion_at.get(d.start)
-        if portion is not None and portion.mark_end is not None:
-            start = portion.mark_end
-        elif d.kind == "subject":
-            field = doc.field("subject")
-            assert field is not None
-            start = field.value_start
-        content = text[start : d.end]
-        for i in range(len(content) - n + 1):
-            run_ = content[i : i + n]
-            if not any(run_ in piece for piece in released):
-                runs.add(run_)
-    return runs
 
 
 def test_redacted_holds_no_withheld_text(seed_text: str) -> None:
