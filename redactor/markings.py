@@ -398,6 +398,18 @@ class Marking:
         """Whether the marking forbids foreign release (NOFORN, SBU/LES NOFORN, EXDIS, NODIS)."""
         return not _NOFORN_LIKE.isdisjoint(self.controls)
 
+    def releasable_to(self, country: str) -> bool:
+        """Whether the REL TO list covers ``country`` and nothing forbids foreign release.
+
+        ``country`` is a trigraph or a tetragraph; FVEY, ACGU and TEYE are compared by their
+        members, as in the roll-up (ISM_XML.sch util:decomposeTetragraphs). A marking
+        without REL TO is not releasable: foreign release needs an explicit REL TO
+        marking naming the country (ODNI CAPCO register, REL TO).
+        """
+        if self.noforn or not self.rel_to:
+            return False
+        return _decompose((country,)) <= _decompose(self.rel_to)
+
     def portion_form(self) -> str:
         """The canonical portion mark, e.g. ``(S//NF)``, ``(SBU-NF)``, ``(UNKNOWN)``."""
         if self.level is None:

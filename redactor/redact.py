@@ -387,7 +387,7 @@ class _Engine:
                 return None
             phrases.append(when.controls.describe())
         if when.releasable_to is not None:
-            if not _releasable(mark, when.releasable_to):
+            if not mark.releasable_to(when.releasable_to):
                 return None
             phrases.append(f"releasable to {when.releasable_to}")
         if when.kind is not None:
@@ -507,12 +507,6 @@ class _Engine:
 # Helpers
 # ---------------------------------------------------------------------------------------
 
-_TETRAGRAPHS = {
-    "FVEY": frozenset({"USA", "AUS", "CAN", "GBR", "NZL"}),
-    "ACGU": frozenset({"USA", "AUS", "CAN", "GBR"}),
-    "TEYE": frozenset({"USA", "CAN", "GBR"}),
-}
-
 
 @functools.lru_cache(maxsize=4096)
 def _expand(codes: tuple[str, ...], reasons: tuple[str, ...]) -> tuple[str, ...]:
@@ -531,20 +525,6 @@ def _portion_form(marking: Marking) -> str:
 @functools.lru_cache(maxsize=4096)
 def _banner_form(marking: Marking) -> str:
     return marking.banner_form()
-
-
-def _countries(codes: Sequence[str]) -> frozenset[str]:
-    out: set[str] = set()
-    for code in codes:
-        out |= _TETRAGRAPHS.get(code, frozenset({code}))
-    return frozenset(out)
-
-
-def _releasable(mark: Marking, country: str) -> bool:
-    """REL TO covers ``country`` (tetragraphs expanded) and nothing forbids foreign release."""
-    if mark.noforn or not mark.rel_to:
-        return False
-    return _countries((country,)) <= _countries(mark.rel_to)
 
 
 def _line_count(text: str, start: int, end: int) -> int:

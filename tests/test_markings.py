@@ -1402,3 +1402,21 @@ def test_wrapped_rel_list_keeps_raw_with_its_line_break() -> None:
     assert marking.level is Level.SECRET
     assert marking.rel_to == ("USA", "AFG", "CHN", "KAZ")
     assert marking.raw == raw
+
+
+@pytest.mark.parametrize(
+    ("mark", "country", "expected"),
+    [
+        pytest.param("(S//REL TO USA, GBR)", "GBR", True, id="listed"),
+        pytest.param("(S//REL TO USA, FVEY)", "GBR", True, id="tetragraph-member"),
+        pytest.param("(S//REL TO USA, GBR)", "FVEY", False, id="tetragraph-needs-all"),
+        pytest.param("(S//REL TO USA, AUS, CAN, GBR, NZL)", "FVEY", True, id="all-members"),
+        pytest.param("(S//REL TO USA, FRA)", "GBR", False, id="not-listed"),
+        pytest.param("(S//NF)", "GBR", False, id="noforn"),
+        pytest.param("(S)", "GBR", False, id="no-rel-to"),
+    ],
+)
+def test_releasable_to(mark: str, country: str, expected: bool) -> None:
+    marking = parse_portion_mark(mark)
+    assert marking is not None
+    assert marking.releasable_to(country) is expected
