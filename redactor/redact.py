@@ -243,7 +243,7 @@ class _Engine:
         decisions = [self._decide(unit) for unit in units]
         withheld = [(d.start, d.end, d) for d in decisions if d.action is Action.WITHHOLD]
         dropped = self._dropped(parts)
-        blocked = sorted([(s, e) for s, e, _ in withheld] + dropped)
+        blocks = _merge_blocks(withheld, dropped)
         marking = roll_up(
             dict.fromkeys(  # duplicates change nothing in a roll-up: drop them first
                 self._contribution(unit)
@@ -260,10 +260,10 @@ class _Engine:
             # unclassified release of a classified document, and for a partner release
             # that is no longer NOFORN.
             cancel = [(p.start, p.end) for p in parts if p.kind is PartKind.BANNER]
-        cuts = self._cuts(_split(_complement(blocked, len(text)), cancel))
+        cuts = self._cuts(_split(_complement(blocks, len(text)), cancel))
         segments = _Segments(text, cuts, cancel)
         output = self.policy.output
-        for start, end, decision in _merge_blocks(withheld, dropped):
+        for start, end, decision in blocks:
             segments.release_until(start)
             if decision is not None:
                 lines = _line_count(text, start, end) if output.disclose_withheld_lines else None
@@ -534,10 +534,12 @@ def _line_count(text: str, start: int, end: int) -> int:
     return body.count("\n") + body.count("\r") - body.count("\r\n") + 1
 
 
-def _complement(blocked: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+def _complement(
+    blocked: Sequence[tuple[int, int, Decision | None]], length: int
+) -> list[tuple[int, int]]:
     out = []
     pos = 0
-    for start, end in blocked:
+    for start, end, _ in blocked:
         if start > pos:
             out.append((pos, start))
         pos = max(pos, end)
@@ -765,14 +767,19 @@ class _NfcView:
     def __init__(self, text: str, clusters: list[tuple[int, int]] | None = None):
         self.text = text
         self.clusters = clusters  # per NFC character: the original span of its cluster
+
+    @functools.cached_property
+    def lower(self) -> str:
+        """The text lower-cased with its offsets kept, for name search (built on first use).
+
+        Lower-casing keeps offsets unless a character lower-cases to two (İ): then only
+        such characters are left as they are.
+        """
+        text = self.text
         lower = text.lower()
-        # Lower-casing keeps offsets unless a character lower-cases to two (İ): then the
-        # names are searched in a copy where only such characters are left as they are.
-        self.lower = (
-            lower
-            if len(lower) == len(text)
-            else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        )
+        if len(lower) == len(text):
+            return lower
+        return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
     @classmethod
     def of(cls, text: str) -> _NfcView:
