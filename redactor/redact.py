@@ -325,7 +325,7 @@ class _Engine:
         return Decision(
             kind=unit.kind,
             number=portion.number if portion is not None else None,
-            mark=mark.raw if mark is not None else None,
+            mark=_shown_mark(mark) if mark is not None else None,
             marking=seen,
             start=unit.start,
             end=unit.end,
@@ -339,7 +339,7 @@ class _Engine:
         """(marking the rules saw, rule id, codes or ``None`` to release, reason)."""
         fallback = self.fallback
         if mark is not None and not mark.known:
-            return _portion_form(mark), UNKNOWN_MARK, fallback, "portion mark unreadable"
+            return _shown_marking(mark), UNKNOWN_MARK, fallback, "portion mark unreadable"
         prefix = ""
         if mark is None:
             unmarked = self.policy.unmarked
@@ -353,7 +353,7 @@ class _Engine:
                 return None, UNMARKED, fallback, reason
             mark = banner
             prefix = f"unmarked, inherits the banner {_banner_form(banner)}; "
-        seen = _portion_form(mark)
+        seen = _shown_marking(mark)
         for rule in self.policy.rules:
             phrases = self._holds(rule, kind, mark)
             if phrases is not None:
@@ -443,7 +443,7 @@ class _Engine:
         portion = self.portion_at.get(decision.start)
         if portion is None:
             return ""
-        mark = " ".join(portion.marking.raw.split()) if portion.marking is not None else ""
+        mark = _shown_mark(portion.marking) if portion.marking is not None else ""
         if portion.kind is PortionKind.SUBJECT:
             field = self.doc.field("subject")
             end = field.value_start if field is not None else portion.start
@@ -517,9 +517,31 @@ def _expand(codes: tuple[str, ...], reasons: tuple[str, ...]) -> tuple[str, ...]
     return sort_codes(tuple(out))
 
 
+# Warnings saying that part of a mark was not read as marking vocabulary. That part may be
+# any text ("(Ahmed Ali NF)" is an unknown mark; "(S//REL TO USA, AHMED ALI)" keeps an
+# unknown REL TO token), so it is never printed beside a withheld unit nor audited.
+_UNREAD = ("unreadable", "unknown", "ocr_noise", "garbled", "confusable", "malformed")
+
+
+def _clean(marking: Marking) -> bool:
+    return marking.level is not None and not any(w.startswith(_UNREAD) for w in marking.warnings)
+
+
+def _unread_form(marking: Marking) -> str:
+    """What is shown of a mark that was not read in full: its level, never its words."""
+    return "(UNKNOWN)" if marking.level is None else f"({marking.level.code}//UNREADABLE)"
+
+
 @functools.lru_cache(maxsize=4096)
-def _portion_form(marking: Marking) -> str:
-    return marking.portion_form()
+def _shown_mark(marking: Marking) -> str:
+    """The mark as written (whitespace tidied) when it was read in full."""
+    return " ".join(marking.raw.split()) if _clean(marking) else _unread_form(marking)
+
+
+@functools.lru_cache(maxsize=4096)
+def _shown_marking(marking: Marking) -> str:
+    """The marking in portion form when it was read in full."""
+    return marking.portion_form() if _clean(marking) else _unread_form(marking)
 
 
 @functools.lru_cache(maxsize=4096)

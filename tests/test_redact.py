@@ -9,6 +9,7 @@ import textwrap
 import pytest
 
 from redactor import Level, Marking, Part, PartKind, UsageError, parse
+from redactor.audit import audit_json
 from redactor.policy import Action, Policy
 from redactor.redact import (
     Cancelled,
@@ -87,8 +88,33 @@ def test_unreadable_mark_is_withheld_whatever_the_rules(rules: str, mark: str) -
     assert d.action is Action.WITHHOLD
     assert d.rule == "(unknown-mark)"
     assert d.codes == FALLBACK
-    assert d.mark == mark
+    # an unread mark may hold any text: the audit shows that it was unreadable, not its words
+    assert d.mark == d.marking == "(UNKNOWN)"
     assert d.reason == "portion mark unreadable"
+
+
+@pytest.mark.parametrize(
+    ("mark", "shown"),
+    [
+        pytest.param("(Ahmed Ali NF)", "(UNKNOWN)", id="unknown-mark"),
+        pytest.param("(S//REL TO USA, AHMED ALI)", "(S//UNREADABLE)", id="unknown-rel-token"),
+        pytest.param("(S/NF Ahmed)", "(S//UNREADABLE)", id="unreadable-controls"),
+    ],
+)
+def test_words_inside_a_mark_never_reach_the_lead_or_the_audit(mark: str, shown: str) -> None:
+    text = cable(BANNER, "02/26/2016", f"¶1. {mark} Text one.")
+    r = run(text, WITHHOLD_ALL)
+    (d,) = body(r)
+    assert d.mark == d.marking == shown
+    out = render_text(r) + audit_json(r)
+    assert f"¶1. {shown} [WITHHELD" in out
+    assert "ahmed" not in out.casefold()
+
+
+def test_a_mark_read_in_full_is_shown_as_written() -> None:
+    r = run(cable(BANNER, "02/26/2016", "¶1. (s//nf) Text one."), WITHHOLD_ALL)
+    (d,) = body(r)
+    assert (d.mark, d.marking) == ("(s//nf)", "(S//NF)")
 
 
 def test_unreadable_mark_uses_the_fallback_exemptions() -> None:

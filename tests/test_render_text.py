@@ -208,7 +208,9 @@ def test_withheld_portion_is_one_line(content: str) -> None:
         ),
         pytest.param("A. (C) Sub.", "A. (C) [WITHHELD B1, 1.4(B), 1.4(D)]", id="sub-paragraph"),
         pytest.param("Preamble text.", "[WITHHELD B1, 1.4(B), 1.4(D)]", id="text"),
-        pytest.param("¶2. (NF) Text.", "¶2. (NF) [WITHHELD B1, 1.4(B), 1.4(D)]", id="unknown-mark"),
+        pytest.param(
+            "¶2. (NF) Text.", "¶2. (UNKNOWN) [WITHHELD B1, 1.4(B), 1.4(D)]", id="unknown-mark"
+        ),
     ],
 )
 def test_withheld_leads(paragraph: str, line: str) -> None:
