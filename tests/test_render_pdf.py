@@ -258,8 +258,10 @@ def test_render_pdf_failed_verification_leaves_nothing(
     _, redacted = seed_early
     original = pdf._text
 
-    def tampered(canvas: object, texts: list[pdf.Text]) -> None:
-        original(canvas, [*texts, dataclasses.replace(texts[-1], y=400.0, text="Erkhov")])
+    def tampered(texts: list[pdf.Text], encoders: dict[str, object]) -> str:
+        # A run the plan does not hold, in characters the page's fonts already carry.
+        extra = texts[0]._replace(y=400.0, text=texts[0].text[::-1])
+        return original([*texts, extra], encoders)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pdf, "_text", tampered)
     with pytest.raises(VerificationError, match="page 1 does not print exactly"):

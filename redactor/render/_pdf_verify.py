@@ -25,6 +25,7 @@ import codecs
 import re
 import zlib
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from redactor.render.pdf import (
     FOOTER,
@@ -35,7 +36,11 @@ from redactor.render.pdf import (
     Plan,
     Text,
     VerificationError,
+    _charset,
 )
+
+if TYPE_CHECKING:
+    from redactor.leakcheck import LeakProbe
 
 __all__ = ["verify"]
 
@@ -79,13 +84,15 @@ def _fail(message: str) -> VerificationError:
     return VerificationError(f"PDF self-verification failed: {message}; nothing was written")
 
 
-def verify(data: bytes, plan: Plan, fonts: Fonts) -> None:
+def verify(data: bytes, plan: Plan, fonts: Fonts, probe: LeakProbe | None = None) -> None:
     """Raise :class:`VerificationError` unless ``data`` is exactly the PDF ``plan`` describes.
 
     Args:
         data: The file as written.
         plan: What was meant to be drawn.
         fonts: Each font resource's face name and subsets (code points by glyph code).
+        probe: What was withheld: the body text decoded from the pages must hold none of
+            it (the furniture, banner, stamp, labels and folio, is the renderer's own).
     """
     if data.count(b"%%EOF") != 1 or data.count(b"startxref") != 1:
         raise _fail("the file has more than one revision")
@@ -99,11 +106,22 @@ def verify(data: bytes, plan: Plan, fonts: Fonts) -> None:
     names = {resource: face for resource, (face, _) in fonts.items()}
     faces = {resource: [_table(s) for s in subsets] for resource, (_, subsets) in fonts.items()}
     runs: list[str] = []
+    body: list[str] = []
     for number, (stream, expected) in enumerate(zip(pages, plan.pages, strict=True), start=1):
         texts, bars = _decode(stream, faces, names)
         _compare(number, texts, bars, expected)
         _banners(number, texts, plan)
         runs.extend(text.text for text in texts)
+        start, end = expected.body
+        body.extend(text.text for text in texts[start:end] if not text.white)
+    if probe is not None:
+        # The body (labels aside: they are white, the renderer's own) must be the
+        # released text of the source. Runs are joined by a space, so that a withheld run
+        # wrapped over two lines is still one run to the search that explains a failure.
+        charset = _charset()
+        leak = probe.check(" ".join(body), lambda char: ord(char) in charset)
+        if leak is not None:
+            raise _fail(f"the pages print {leak}")
     printed = set(map(ord, set("".join(runs))))
     inventory = {c for _, subsets in fonts.values() for subset in subsets for c in subset}
     if not inventory <= printed | {0, 32}:
@@ -147,10 +165,13 @@ def _objects(data: bytes) -> dict[int, tuple[bytes, bytes | None]]:
     return out
 
 
+_FORBIDDEN_NAME = re.compile(b"(%s)(?![A-Za-z])" % b"|".join(map(re.escape, _FORBIDDEN)))
+
+
 def _structure(skeleton: bytes) -> None:
-    for name in _FORBIDDEN:
-        if re.search(re.escape(name) + rb"(?![A-Za-z])", skeleton):
-            raise _fail(f"the file holds a {name.decode()} entry")
+    found = _FORBIDDEN_NAME.search(skeleton)
+    if found is not None:
+        raise _fail(f"the file holds a {found.group(1).decode()} entry")
 
 
 def _info(objects: Mapping[int, tuple[bytes, bytes | None]]) -> None:
@@ -207,6 +228,76 @@ def _decode(
     stream: bytes, faces: Mapping[str, list[dict[int, str]]], names: Mapping[str, str]
 ) -> tuple[list[Text], list[Box]]:
     """The text runs and filled boxes a page stream draws."""
+    read = _Statements(faces, names).read(stream)
+    if read is not None:
+        return read
+    return _operations(stream, faces, names)
+
+
+# The statements redactor.render.pdf writes, each whole: a text run (its position, its
+# font when it changes, one string), a fill, a path of bars, the frame and rules. A page
+# made of these alone is read a run at a time; any other page is read operator by
+# operator by _Reader (which also says precisely why it refuses one).
+_N = rb"-?\d+(?:\.\d+)?"
+_STATEMENT = re.compile(
+    rb"(?:1 0 0 1 (%(n)s) (%(n)s) Tm (?:/([^\s/\[\]()<>]+) (%(n)s) Tf )?"
+    rb"\(([^\\()]*(?:\\.[^\\()]*)*)\) Tj"
+    rb"|([01]) g"
+    rb"|((?:%(n)s %(n)s %(n)s %(n)s re )+)f\*"
+    rb"|BT|ET|1 0 0 1 0 0 cm|0\.75 w|(?:%(n)s ){4}re S|%(n)s %(n)s m %(n)s %(n)s l S"
+    rb")[ \n]*" % {b"n": _N},
+)
+
+
+class _Statements:
+    """Reads a page stream written in :data:`_STATEMENT`'s forms, or gives up (``None``)."""
+
+    def __init__(self, faces: Mapping[str, list[dict[int, str]]], names: Mapping[str, str]):
+        self.faces = faces
+        self.names = names
+
+    def read(self, stream: bytes) -> tuple[list[Text], list[Box]] | None:
+        texts: list[Text] = []
+        bars: list[Box] = []
+        white = False
+        face = ""
+        subset: dict[int, str] = {}
+        size = 0.0
+        pos = 0
+        end = len(stream.rstrip())
+        match = _STATEMENT.match
+        while pos < end:
+            found = match(stream, pos)
+            if found is None:
+                return None
+            pos = found.end()
+            x, y, resource, points, literal, fill, path = found.groups()
+            if literal is not None:
+                if resource is not None:
+                    name, _, number = resource.decode("latin-1").partition("+")
+                    subsets = self.faces.get(name)
+                    if subsets is None or not number.isdigit() or int(number) >= len(subsets):
+                        return None
+                    face, subset, size = self.names[name], subsets[int(number)], float(points)
+                elif not face:
+                    return None
+                chars = _unescape(b"(" + literal + b")").decode("latin-1").translate(subset)
+                if _OUTSIDE in chars:
+                    return None
+                texts.append(Text(float(x), float(y), face, size, white, chars))
+            elif fill is not None:
+                white = fill == b"1"
+            elif path is not None:
+                if white:
+                    return None
+                numbers = [round(float(v), 2) for v in path.split() if v != b"re"]
+                bars.extend(zip(*[iter(numbers)] * 4, strict=True))
+        return texts, bars
+
+
+def _operations(
+    stream: bytes, faces: Mapping[str, list[dict[int, str]]], names: Mapping[str, str]
+) -> tuple[list[Text], list[Box]]:
     operations = _OPERATION.findall(stream)
     # The operations must tile the stream: white space between them belongs to the
     # operands, so any other byte (an array, a hex string, image data) breaks the tiling.
@@ -307,7 +398,9 @@ def _table(subset: Sequence[int]) -> dict[int, str]:
 
 
 def _compare(number: int, texts: Sequence[Text], bars: Sequence[Box], page: Page) -> None:
-    if len(texts) != len(page.texts) or not all(
+    if texts == list(page.texts):
+        pass  # exactly as planned, positions included (the plan holds them rounded)
+    elif len(texts) != len(page.texts) or not all(
         _same(a, b) for a, b in zip(texts, page.texts, strict=True)
     ):
         raise _fail(f"page {number} does not print exactly the released text")
