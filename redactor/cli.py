@@ -26,6 +26,8 @@ from redactor import __version__
 from redactor.audit import audit_json
 from redactor.errors import RedactorError
 from redactor.inspect import inspect_document
+from redactor.leakcheck import leak_probe
+from redactor.model import Document
 from redactor.parser import parse
 from redactor.policy import Action, Policy, PolicyError, check_release_field, load_policy
 from redactor.redact import Redacted, redact
@@ -194,12 +196,13 @@ def _write(path: str, data: bytes) -> None:
         raise InputError(f"{path}: cannot write: {exc.strerror}") from exc
 
 
-def _apply(policy_path: str, as_of: str | None, file: str) -> tuple[Redacted, str]:
+def _apply(policy_path: str, as_of: str | None, file: str) -> tuple[Document, Redacted, str]:
     policy = load_policy(policy_path)
     when = _as_of(as_of, policy)
     text, name = _read(file)
     digest = hashlib.sha256(Path(policy_path).read_bytes()).hexdigest()
-    return redact(parse(text, source=name), policy, as_of=when), digest
+    document = parse(text, source=name)
+    return document, redact(document, policy, as_of=when), digest
 
 
 _POLICY = click.option(
@@ -275,7 +278,7 @@ def apply_command(  # noqa: PLR0917 - click passes every option by name
         if output is None:
             raise InputError("--format pdf writes a file: give it with -o OUT.pdf")
         pdf = output
-    redacted, digest = _apply(policy_path, as_of, file)
+    document, redacted, digest = _apply(policy_path, as_of, file)
     # Case and document numbers differ per document while a policy serves many: the
     # options override the policy's output keys one by one.
     overrides = {
@@ -288,7 +291,7 @@ def apply_command(  # noqa: PLR0917 - click passes every option by name
         redacted = dataclasses.replace(redacted, **given)  # type: ignore[arg-type]
     if pdf is not None:
         try:
-            render_pdf(redacted, pdf, page_size=page_size)
+            render_pdf(redacted, pdf, page_size=page_size, probe=leak_probe(document, redacted))
         except VerificationError as exc:
             raise VerificationFailed(str(exc)) from exc
         except OSError as exc:
@@ -311,7 +314,7 @@ def apply_command(  # noqa: PLR0917 - click passes every option by name
 @click.argument("file", metavar="INPUT", type=str)
 def explain_command(policy_path: str, as_of: str | None, as_json: bool, file: str) -> None:
     """Show the decision, rule and reason for each portion of INPUT."""
-    redacted, digest = _apply(policy_path, as_of, file)
+    _, redacted, digest = _apply(policy_path, as_of, file)
     if as_json:
         click.echo(audit_json(redacted, policy_file=Path(policy_path).name, policy_sha256=digest))
         return
@@ -365,3 +368,8 @@ def policy_check_command(files: tuple[str, ...]) -> None:
         click.echo(f"{path}: ok ({len(policy.rules)} rules, {len(policy.terms)} terms)")
     if failed:
         raise SystemExit(EXIT_USAGE)
+
+
+from redactor.batch.command import batch_command  # noqa: E402 - registered after main exists
+
+main.add_command(batch_command)

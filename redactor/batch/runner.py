@@ -1,0 +1,563 @@
+"""Run a batch: inputs in order through a backend, outputs renamed into place in order.
+
+The runner keeps a bounded window of *chunks* in flight (a few documents each), so memory
+stays flat whatever the corpus size, and finishes them in input order. For each document it
+then, in order: picks the output name (collisions resolved by input order), renames the
+staged files onto it (atomic), appends the audit line, adds to the summary and records the
+document in the resume state. A document whose record matches its input, the policy and the
+as-of date, and whose outputs are still there, is not sent to a backend at all.
+
+Backends: :class:`InlineBackend` (``--jobs 1``: this process), :class:`ProcessBackend`
+(``--jobs N``: worker processes; reportlab's font registry is process-global, so never
+threads) and :class:`redactor.batch.distributed.DaskBackend` (``--dask``). All run
+:func:`redactor.batch.pipeline.process_chunk`.
+
+Interruption: every file reaches its final name by ``os.replace`` of a complete file; the
+state is committed every few seconds and at the end; ``audit.jsonl`` and ``summary.json``
+are replaced only when the batch is complete. ``kill -9`` thus leaves complete outputs,
+a state that lags them by a few seconds (those documents are redone) and dot files that
+the next run removes.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import datetime
+import hashlib
+import json
+import multiprocessing
+import os
+import signal
+import tempfile
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Final, Literal, Protocol
+
+from redactor.batch.errors import BatchError
+from redactor.batch.names import safe_name, unique_name
+from redactor.batch.pipeline import Format, Job, Outcome, Task, process_chunk, process_document
+from redactor.batch.progress import Reporter
+from redactor.batch.sources import Inputs, Item
+from redactor.batch.state import Record, State
+from redactor.policy import load_policy, sort_codes
+from redactor.redact import Release
+
+__all__ = [
+    "AUDIT_FILE",
+    "LOCK_FILE",
+    "SUMMARY_FILE",
+    "Backend",
+    "Handle",
+    "InlineBackend",
+    "Options",
+    "ProcessBackend",
+    "Summary",
+    "make_backend",
+    "run_batch",
+]
+
+AUDIT_FILE: Final = "audit.jsonl"
+SUMMARY_FILE: Final = "summary.json"
+SUMMARY_VERSION: Final = 1
+LOCK_FILE: Final = ".redactor-lock"
+_STAGING: Final = ".redactor-part-"
+_COMMIT_SECONDS: Final = 2.0
+_WATCH_SECONDS: Final = 0.5
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """A batch as the command line states it (``as_of`` decided by the caller)."""
+
+    policy: str
+    out: str
+    inputs: tuple[str, ...]
+    as_of: datetime.date
+    formats: tuple[Format, ...] = ("text",)
+    page_size: Literal["letter", "a4"] = "letter"
+    jobs: int = 1
+    force: bool = False
+    dask: str | None = None
+
+
+@dataclass(slots=True)
+class Summary:
+    """What the batch released, counted over every document (``summary.json``).
+
+    ``released_in_full + released_in_part + withheld_in_full + failed == documents``.
+    *Withheld in full* means every unit of content (subject, paragraphs, unattributed text)
+    was withheld: only header material such as routing and banners is left. ``skipped``
+    (up to date from an earlier run) is shown on screen but not written, so a resumed
+    batch writes the same ``summary.json`` as one run from scratch.
+    """
+
+    policy: str = ""
+    policy_file: str = ""
+    policy_sha256: str = ""
+    as_of: str = ""
+    formats: tuple[str, ...] = ()
+    page_size: str | None = None
+    documents: int = 0
+    released_in_full: int = 0
+    released_in_part: int = 0
+    withheld_in_full: int = 0
+    failed: int = 0
+    pages: int = 0
+    codes: collections.Counter[str] = field(default_factory=collections.Counter)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: int = 0
+
+    def add(
+        self, release: Release, withheld_in_full: bool, codes: Iterable[str], pages: int
+    ) -> None:
+        """Count one released document."""
+        self.documents += 1
+        if withheld_in_full:
+            self.withheld_in_full += 1
+        elif release is Release.FULL:
+            self.released_in_full += 1
+        else:
+            self.released_in_part += 1
+        self.codes.update(codes)
+        self.pages += pages
+
+    def fail(self, source: str, reason: str) -> None:
+        """Count one failed document."""
+        self.documents += 1
+        self.failed += 1
+        self.failures.append((source, reason))
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``summary.json`` object: counts and settings, no input hash, no clock time."""
+        return {
+            "summary_version": SUMMARY_VERSION,
+            "policy": self.policy,
+            "policy_file": self.policy_file,
+            "policy_sha256": self.policy_sha256,
+            "as_of": self.as_of,
+            "formats": list(self.formats),
+            "page_size": self.page_size,
+            "documents": self.documents,
+            "released_in_full": self.released_in_full,
+            "released_in_part": self.released_in_part,
+            "withheld_in_full": self.withheld_in_full,
+            "failed": self.failed,
+            "pages": self.pages if "pdf" in self.formats else None,
+            "codes": {code: self.codes[code] for code in sort_codes(tuple(self.codes))},
+            "failures": [{"source": s, "reason": r} for s, r in self.failures],
+            "renamed": [{"source": s, "name": n} for s, n in self.renamed],
+        }
+
+
+class Handle(Protocol):
+    """A chunk in flight: a :class:`concurrent.futures.Future` or a Dask future."""
+
+    def result(self) -> list[Outcome]:
+        """Wait for the chunk's outcomes."""
+
+
+class Backend(Protocol):
+    """Where chunks run. ``slots``: how many chunks to keep in flight."""
+
+    slots: int
+
+    def submit(self, jobs: list[Job], task: Task) -> Handle:
+        """Start a chunk."""
+
+    def close(self) -> None:
+        """Stop; chunks not started are dropped, running ones finish."""
+
+
+class _Deferred:
+    def __init__(self, jobs: list[Job], task: Task):
+        self._jobs, self._task = jobs, task
+
+    def result(self) -> list[Outcome]:
+        return process_chunk(self._jobs, self._task)
+
+
+class InlineBackend:
+    """``--jobs 1``: each chunk runs in this process when its result is asked for."""
+
+    slots = 1
+
+    def submit(self, jobs: list[Job], task: Task) -> Handle:
+        """Defer the chunk to :meth:`_Deferred.result`."""
+        return _Deferred(jobs, task)
+
+    def close(self) -> None:
+        """Nothing to stop."""
+
+
+def _init_worker(batch: int) -> None:
+    """Set up a worker process of the batch whose process id is ``batch``.
+
+    Ctrl-C reaches the whole process group: the batch alone decides what to stop, so
+    workers ignore it. And a worker must not outlive a batch killed with ``kill -9`` (it
+    would run on, and hold the forkserver open): a watchdog thread ends it then.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if os.name == "posix":
+        threading.Thread(target=_watch, args=(batch,), name="watchdog", daemon=True).start()
+
+
+def _watch(batch: int) -> None:
+    while True:
+        time.sleep(_WATCH_SECONDS)
+        try:
+            os.kill(batch, 0)  # signal 0: only asks whether the process exists
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # pragma: no cover - the id was reused by another user
+            os._exit(1)
+
+
+class ProcessBackend:
+    """``--jobs N``: N worker processes, started by forkserver (spawn where there is none).
+
+    Not fork: the parent runs threads (rich's refresh, the pool's own), and a forked child
+    could inherit a lock one of them held. A pool broken by a worker that died (out of
+    memory, a crash) is replaced: its chunks in flight fail, the batch goes on.
+    """
+
+    def __init__(self, jobs: int):
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            forkserver = multiprocessing.get_context("forkserver")
+            # The server imports the pipeline (and reportlab) once; workers fork from it.
+            forkserver.set_forkserver_preload(["redactor.batch.pipeline"])
+            self._context: multiprocessing.context.BaseContext = forkserver
+        else:  # pragma: no cover - Windows
+            self._context = multiprocessing.get_context("spawn")
+        self._jobs = jobs
+        self.slots = jobs * 3
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self._jobs,
+            mp_context=self._context,
+            initializer=_init_worker,
+            initargs=(os.getpid(),),
+        )
+
+    def submit(self, jobs: list[Job], task: Task) -> Handle:
+        """Send the chunk to a worker."""
+        try:
+            future: Future[list[Outcome]] = self._pool.submit(process_chunk, jobs, task)
+        except BrokenProcessPool:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new_pool()
+            future = self._pool.submit(process_chunk, jobs, task)
+        return future
+
+    def close(self) -> None:
+        """Drop queued chunks, wait for running ones."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def make_backend(options: Options) -> Backend:
+    """The backend the options ask for."""
+    if options.dask is not None:
+        from redactor.batch.distributed import DaskBackend  # noqa: PLC0415 - optional extra
+
+        return DaskBackend(options.dask, workers=options.jobs)
+    if options.jobs > 1:
+        return ProcessBackend(options.jobs)
+    return InlineBackend()
+
+
+@dataclass(slots=True)
+class _Entry:
+    """One document of a chunk: read, and either sent (``job``) or maybe up to date."""
+
+    item: Item
+    digest: str = ""
+    job: Job | None = None
+    record: Record | None = None
+
+
+@dataclass(slots=True)
+class _Chunk:
+    entries: list[_Entry]
+    handle: Handle | None
+
+
+def run_batch(options: Options, *, reporter: Reporter, backend: Backend | None = None) -> Summary:
+    """Release every input into ``options.out``; return the summary (also written there).
+
+    Raises:
+        BatchError: The output folder cannot be used or an input does not exist.
+        PolicyError: The policy is invalid.
+        KeyboardInterrupt: Interrupted; finished documents are recorded, a re-run
+            completes the rest.
+    """
+    out = Path(options.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BatchError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    inputs = Inputs(options.inputs, exclude=out)
+    policy = load_policy(options.policy)
+    policy_bytes = Path(options.policy).read_bytes()
+    task = Task(
+        policy_text=policy_bytes.decode("utf-8"),
+        policy_source=options.policy,
+        policy_file=Path(options.policy).name,
+        policy_sha256=hashlib.sha256(policy_bytes).hexdigest(),
+        as_of=options.as_of,
+        formats=options.formats,
+        page_size=options.page_size,
+        out=str(out.resolve()),
+    )
+    summary = Summary(
+        policy=policy.name,
+        policy_file=task.policy_file,
+        policy_sha256=task.policy_sha256,
+        as_of=options.as_of.isoformat(),
+        formats=options.formats,
+        page_size=options.page_size if "pdf" in options.formats else None,
+    )
+    with _locked(out):
+        _remove_stale(out)
+        state = State(out)
+        try:
+            run = _Run(
+                options=options, task=task, out=out, state=state, summary=summary, reporter=reporter
+            )
+            reporter.start(inputs.total_bytes())
+            try:
+                run.execute(inputs, backend or make_backend(options))
+            finally:
+                reporter.finish()
+        finally:
+            state.close()
+            _remove_stale(out)
+    return summary
+
+
+class _Run:
+    """The state of one run; :meth:`execute` is the loop."""
+
+    def __init__(
+        self,
+        *,
+        options: Options,
+        task: Task,
+        out: Path,
+        state: State,
+        summary: Summary,
+        reporter: Reporter,
+    ):
+        self.options, self.task, self.out = options, task, out
+        self.state, self.summary, self.reporter = state, summary, reporter
+        self.settings = State.settings(
+            policy_sha256=task.policy_sha256,
+            as_of=task.as_of.isoformat(),
+            formats=task.formats,
+            page_size=task.page_size,
+        )
+        self.chunk_size = 16 if task.formats == ("text",) else 4
+        self.staging = f"{_STAGING}{os.getpid()}-"
+        self.sequence = 0
+        self.committed = time.monotonic()
+
+    def execute(self, inputs: Iterable[Item], backend: Backend) -> None:
+        window: collections.deque[_Chunk] = collections.deque()
+        with _temporary(self.out, AUDIT_FILE) as (audit, audit_tmp):
+            try:
+                for items in _chunks(inputs, self.chunk_size):
+                    window.append(self._submit(items, backend))
+                    while len(window) >= backend.slots:
+                        self._finish(window.popleft(), audit)
+                while window:
+                    self._finish(window.popleft(), audit)
+            finally:
+                backend.close()
+            audit.close()
+            self._write_summary()
+            os.replace(audit_tmp, self.out / AUDIT_FILE)
+        self.state.commit()
+
+    def _submit(self, items: list[Item], backend: Backend) -> _Chunk:
+        entries = [_Entry(item) for item in items]
+        jobs = []
+        for entry in entries:
+            item = entry.item
+            if item.error is not None:
+                continue
+            entry.digest = hashlib.sha256(item.data).hexdigest()
+            record = None if self.options.force else self.state.get(item.source)
+            if (
+                record is not None
+                and record.input_sha256 == entry.digest
+                and record.settings == self.settings
+            ):
+                entry.record = record
+                continue
+            entry.job = self._job(item)
+            jobs.append(entry.job)
+        return _Chunk(entries, backend.submit(jobs, self.task) if jobs else None)
+
+    def _job(self, item: Item) -> Job:
+        self.sequence += 1
+        return Job(item.source, item.data, f"{self.staging}{self.sequence}")
+
+    def _finish(self, chunk: _Chunk, audit: IO[bytes]) -> None:
+        outcomes = iter(self._outcomes(chunk))
+        for entry in chunk.entries:
+            item = entry.item
+            if item.error is not None:
+                self._failed(item, item.error)
+            elif entry.record is not None:
+                self._reuse(entry, entry.record, audit)
+            else:
+                self._place(entry, next(outcomes), audit)
+        now = time.monotonic()
+        if now - self.committed >= _COMMIT_SECONDS:
+            self.state.commit()
+            self.committed = now
+
+    def _outcomes(self, chunk: _Chunk) -> list[Outcome]:
+        if chunk.handle is None:
+            return []
+        jobs = [e.job for e in chunk.entries if e.job is not None]
+        try:
+            return chunk.handle.result()
+        except KeyboardInterrupt:
+            raise
+        except Exception as exc:  # a lost worker fails its chunk, not the batch
+            reason = f"the worker process was lost ({type(exc).__name__}); run again to retry"
+            return [Outcome(job.source, reason=f"{job.source}: {reason}") for job in jobs]
+
+    def _reuse(self, entry: _Entry, record: Record, audit: IO[bytes]) -> None:
+        """An up-to-date document: keep its outputs if its name is still its own."""
+        item = entry.item
+        base = safe_name(record.reference_id or item.stem)
+        name = unique_name(base, self.state.claim)
+        if name == record.name and self._present(name, record.sizes):
+            self._done(item, record, audit, base)
+            self.summary.skipped += 1
+            self.reporter.advance(item.size, skipped=True)
+            return
+        # An earlier document now takes its name (or its files went): redo it here, rare.
+        entry.job = self._job(item)
+        self._place(entry, process_document(entry.job, self.task), audit, name=name)
+
+    def _present(self, name: str, sizes: Sequence[tuple[str, int]]) -> bool:
+        try:
+            return all(os.stat(self.out / f"{name}.{ext}").st_size == size for ext, size in sizes)
+        except OSError:
+            return False
+
+    def _place(
+        self, entry: _Entry, outcome: Outcome, audit: IO[bytes], *, name: str | None = None
+    ) -> None:
+        """Rename a released document's staged files to its final name, in input order."""
+        item, job = entry.item, entry.job
+        if outcome.reason is not None or outcome.release is None or job is None:
+            self._failed(item, outcome.reason or f"{item.source}: no outcome")
+            return
+        base = safe_name(outcome.reference_id or item.stem)
+        if name is None:
+            name = unique_name(base, self.state.claim)
+        try:
+            for ext, _size in outcome.sizes:
+                os.replace(self.out / f"{job.staging}.{ext}", self.out / f"{name}.{ext}")
+        except OSError as exc:
+            for ext, _size in outcome.sizes:
+                (self.out / f"{job.staging}.{ext}").unlink(missing_ok=True)
+            self._failed(item, f"{item.source}: cannot write {name}: {exc.strerror}")
+            return
+        record = Record(
+            source=item.source,
+            input_sha256=entry.digest,
+            settings=self.settings,
+            name=name,
+            reference_id=outcome.reference_id,
+            release=outcome.release,
+            withheld_in_full=outcome.withheld_in_full,
+            codes=outcome.codes,
+            pages=outcome.pages,
+            sizes=outcome.sizes,
+            audit=outcome.audit,
+        )
+        self.state.put(record)
+        self._done(item, record, audit, base)
+        self.reporter.advance(item.size)
+
+    def _done(self, item: Item, record: Record, audit: IO[bytes], base: str) -> None:
+        audit.write(record.audit.encode("utf-8") + b"\n")
+        self.summary.add(record.release, record.withheld_in_full, record.codes, record.pages)
+        if record.name != base:
+            self.summary.renamed.append((item.source, record.name))
+
+    def _failed(self, item: Item, reason: str) -> None:
+        self.state.forget(item.source)
+        self.summary.fail(item.source, reason)
+        self.reporter.advance(item.size, failed=reason)
+
+    def _write_summary(self) -> None:
+        text = json.dumps(self.summary.as_json(), indent=2, ensure_ascii=False) + "\n"
+        with _temporary(self.out, SUMMARY_FILE) as (handle, tmp):
+            handle.write(text.encode("utf-8"))
+            handle.close()
+            os.replace(tmp, self.out / SUMMARY_FILE)
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+@contextlib.contextmanager
+def _temporary(folder: Path, name: str) -> Iterator[tuple[IO[bytes], Path]]:
+    """A dot file in ``folder`` to be renamed onto ``name``; removed if that never happens."""
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".redactor-{name}-", suffix=".tmp")
+    path = Path(tmp)
+    handle = os.fdopen(fd, "wb")
+    try:
+        yield handle, path
+    finally:
+        handle.close()
+        path.unlink(missing_ok=True)
+
+
+def _remove_stale(folder: Path) -> None:
+    """Remove the dot files an interrupted run left: staged outputs and temporary files."""
+    for path in folder.glob(".redactor-*"):
+        if path.name.startswith(_STAGING) or path.name.endswith(".tmp"):
+            path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[None]:
+    """Hold ``DIR/.redactor-lock`` for the run: two batches must not share a folder."""
+    try:
+        import fcntl  # noqa: PLC0415 - POSIX only; elsewhere the folder is not locked
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    with open(folder / LOCK_FILE, "a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise BatchError(
+                f"{folder}: another batch is writing to this folder; wait for it to finish"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
