@@ -121,13 +121,13 @@ def test_the_seed_probe_holds_its_withheld_paragraphs() -> None:
 
 
 def test_the_probe_never_shows_what_it_holds() -> None:
-    probe = LeakProbe("the talks", ("the minister resigns",), ("erkhov",))
+    probe = LeakProbe("the talks", ("the minister resigns",), ("Erkhov",))
     shown = repr(probe)
-    assert shown == ("LeakProbe(<9 released characters>, <1 withheld units>, <1 terms>)")
+    assert shown == ("LeakProbe(<9 released characters>, <1 withheld units>, <1 cut strings>)")
     assert "minister" not in str(probe)
 
 
-PROBE = LeakProbe("The talks went on.\n¶2. ", ("The minister resigns.",), ("erkhov",))
+PROBE = LeakProbe("The talks went on.\n¶2. ", ("The minister resigns.",), ("Erkhov",))
 
 
 @pytest.mark.parametrize(
@@ -149,7 +149,7 @@ def test_check_compares_with_the_released_text(printed: str, found: str | None) 
 
 
 def test_check_names_a_cut_term_printed_where_it_was_cut() -> None:
-    probe = LeakProbe("Met [B6] today.", (), ("erkhov",))
+    probe = LeakProbe("Met [B6] today.", (), ("ERKHOV",))
     assert probe.check("Met ERKHOV today.") == "a cut term"
     assert probe.check("Met Erkhovian today.") == "text that is not the released text"
 

@@ -292,7 +292,7 @@ def planned(redacted: Redacted) -> tuple[bytes, pdf.Plan, pdf.Fonts]:
         (b" Tj ", b" Tj 1 Tf ", "malformed operation"),
         (b" Tj ", b" Tj 1 Tj ", "not one string"),
         (b"+0 10 Tf", b"+7 10 Tf", "unknown font"),
-        (b"/Length 366", b"/Lengthy 366", "without a length"),
+        (b"/Length ", b"/Lengthy ", "without a length"),
     ],
     ids=[
         "outline", "info-key", "no-info", "no-pages", "page-count", "no-contents",

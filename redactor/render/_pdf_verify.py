@@ -22,8 +22,10 @@ Checks, each a reason to refuse the file (:class:`~redactor.render.pdf.Verificat
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import zlib
+from codecs import escape_decode
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -104,7 +106,9 @@ def verify(data: bytes, plan: Plan, fonts: Fonts, probe: LeakProbe | None = None
     if len(pages) != len(plan.pages):
         raise _fail(f"{len(pages)} pages decoded, {len(plan.pages)} planned")
     names = {resource: face for resource, (face, _) in fonts.items()}
-    faces = {resource: [_table(s) for s in subsets] for resource, (_, subsets) in fonts.items()}
+    faces = {
+        resource: [_table(tuple(s)) for s in subsets] for resource, (_, subsets) in fonts.items()
+    }
     runs: list[str] = []
     body: list[str] = []
     for number, (stream, expected) in enumerate(zip(pages, plan.pages, strict=True), start=1):
@@ -123,7 +127,7 @@ def verify(data: bytes, plan: Plan, fonts: Fonts, probe: LeakProbe | None = None
         if leak is not None:
             raise _fail(f"the pages print {leak}")
     printed = set(map(ord, set("".join(runs))))
-    inventory = {c for _, subsets in fonts.values() for subset in subsets for c in subset}
+    inventory = set().union(*(subset for _, subsets in fonts.values() for subset in subsets))
     if not inventory <= printed | {0, 32}:
         raise _fail("the embedded fonts hold glyphs the pages do not print")
 
@@ -240,12 +244,12 @@ def _decode(
 # operator by _Reader (which also says precisely why it refuses one).
 _N = rb"-?\d+(?:\.\d+)?"
 _STATEMENT = re.compile(
-    rb"(?:1 0 0 1 (%(n)s) (%(n)s) Tm (?:/([^\s/\[\]()<>]+) (%(n)s) Tf )?"
+    rb"((?:1 0 0 1 (%(n)s) (%(n)s) Tm (?:/([^\s/\[\]()<>]+) (%(n)s) Tf )?"
     rb"\(([^\\()]*(?:\\.[^\\()]*)*)\) Tj"
     rb"|([01]) g"
     rb"|((?:%(n)s %(n)s %(n)s %(n)s re )+)f\*"
     rb"|BT|ET|1 0 0 1 0 0 cm|0\.75 w|(?:%(n)s ){4}re S|%(n)s %(n)s m %(n)s %(n)s l S"
-    rb")[ \n]*" % {b"n": _N},
+    rb")[ \n]*)" % {b"n": _N},
 )
 
 
@@ -257,23 +261,19 @@ class _Statements:
         self.names = names
 
     def read(self, stream: bytes) -> tuple[list[Text], list[Box]] | None:
+        found = _STATEMENT.findall(stream)
+        # The statements found must tile the stream: a byte outside them is a gap.
+        if sum(len(statement[0]) for statement in found) != len(stream):
+            return None
         texts: list[Text] = []
         bars: list[Box] = []
         white = False
         face = ""
         subset: dict[int, str] = {}
         size = 0.0
-        pos = 0
-        end = len(stream.rstrip())
-        match = _STATEMENT.match
-        while pos < end:
-            found = match(stream, pos)
-            if found is None:
-                return None
-            pos = found.end()
-            x, y, resource, points, literal, fill, path = found.groups()
-            if literal is not None:
-                if resource is not None:
+        for _, x, y, resource, points, written, fill, path in found:
+            if x:
+                if resource:
                     name, _, number = resource.decode("latin-1").partition("+")
                     subsets = self.faces.get(name)
                     if subsets is None or not number.isdigit() or int(number) >= len(subsets):
@@ -281,13 +281,16 @@ class _Statements:
                     face, subset, size = self.names[name], subsets[int(number)], float(points)
                 elif not face:
                     return None
-                chars = _unescape(b"(" + literal + b")").decode("latin-1").translate(subset)
+                literal = written
+                if b"\\" in literal:  # _unescape, inline: this runs for every run
+                    literal = escape_decode(literal.replace(b"\\(", b"(").replace(b"\\)", b")"))[0]
+                chars = literal.decode("latin-1").translate(subset)
                 if _OUTSIDE in chars:
                     return None
                 texts.append(Text(float(x), float(y), face, size, white, chars))
-            elif fill is not None:
+            elif fill:
                 white = fill == b"1"
-            elif path is not None:
+            elif path:
                 if white:
                     return None
                 numbers = [round(float(v), 2) for v in path.split() if v != b"re"]
@@ -386,9 +389,14 @@ class _Reader:
 _OUTSIDE = "\uffff"  # a noncharacter: the layout never prints one (it becomes U+FFFD)
 
 
-def _table(subset: Sequence[int]) -> dict[int, str]:
+@functools.lru_cache(maxsize=256)
+def _table(subset: tuple[int, ...]) -> dict[int, str]:
     """A subset as a :meth:`str.translate` table over all 256 codes; code 0 (``.notdef``)
-    and codes past the subset's end map to :data:`_OUTSIDE`, which fails the page."""
+    and codes past the subset's end map to :data:`_OUTSIDE`, which fails the page.
+
+    Cached: a batch prints the same few subsets again and again (the renderer makes equal
+    character sets equal subsets). Callers only read the table.
+    """
     table = dict.fromkeys(range(256), _OUTSIDE)
     table.update((code, chr(c)) for code, c in enumerate(subset) if code)
     return table

@@ -422,18 +422,39 @@ def draw(layout: Plan, out: io.BytesIO) -> Fonts:
     return maps
 
 
+_FIRST_FREE: Final = 127  # codes 33 to 126 are the printable ASCII characters themselves
+
+
 class _Encoder:
     """One face's glyph codes in one document, and the text operators that print with it.
 
     reportlab's TrueType fonts assign a code to each character in order of first use,
     256 to a subset, as text is drawn. Here every character of the document is handed to
-    reportlab at once, in code-point order, so the assignment is made once and a run is
-    then encoded by one :meth:`str.translate` rather than a Python step per character.
+    reportlab at once, so the assignment is made once and a run is then encoded by one
+    :meth:`str.translate` rather than a Python step per character.
+
+    Printable ASCII characters get their own code (``A`` is written ``A``): a search of
+    the file's bytes for a name then finds it exactly where it is printed, and nowhere by
+    coincidence of codes (a reviewer's ``grep`` is a leak test too). The codes of ASCII
+    characters the document does not print point at the space glyph, which is printed
+    anyway, so the subset still holds only glyphs of the output (REDACTION.md §B channel
+    9). Other characters get codes from 127 on, in code-point order. The assignment is a
+    function of the set of characters alone: equal sets give equal subsets, which
+    :class:`_Face` builds once.
     """
 
     def __init__(self, face: TTFont, doc: Any, chars: set[str]):
         self.face = face
         self.doc = doc
+        # reportlab's hook "for those wishing to roll their own state": a fresh state's
+        # first subset holds code 0 (.notdef) and codes 1 to 32 pointing at the space.
+        state = face._assignState(doc)
+        subset = state.subsets[0]
+        if state.nextCode < _FIRST_FREE and len(subset) <= _FIRST_FREE:
+            subset.extend([32] * (_FIRST_FREE - len(subset)))
+            for code in sorted(ord(char) for char in chars if 32 < ord(char) < _FIRST_FREE):
+                subset[code] = state.assignments[code] = code
+            state.nextCode = _FIRST_FREE
         face.splitString("".join(sorted(chars)), doc)
         codes = face.state[doc].assignments
         self.single = max(codes.values()) < 256  # one subset: the usual case by far
