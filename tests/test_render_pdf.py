@@ -17,12 +17,15 @@ from hypothesis import strategies as st
 
 from redactor import parse, redact, render_pdf
 from redactor.errors import UsageError
+from redactor.leakcheck import leak_probe
+from redactor.model import Document
 from redactor.policy import parse_policy
 from redactor.redact import Cut, Kept, Redacted, Withheld
 from redactor.render import _pdf_verify, pdf
 from redactor.render._pdf_layout import body_lines, chunk_label
 from redactor.render.pdf import VerificationError, draw, plan
 from redactor.render.text import render_text
+from tests.builders import RELEASE_ALL, cable, policy
 from tests.leaks.support import (
     EARLY,
     FOIA,
@@ -608,3 +611,53 @@ def test_amount_withheld_shows_only_when_the_policy_discloses_it(
         for label in labels1
     ]
     assert "¶2. (C) WITHHELD B1, 1.4(B), 1.4(D); 30 LINES" in extract(pdf30)
+
+
+# --- the fast page reader and the operator reader agree ---------------------------------
+
+MANY = "".join(
+    chr(c) for c in [*range(0x100, 0x17F), *range(0x391, 0x3A2), *range(0x410, 0x44F)]
+)  # Latin Extended-A, Greek and Cyrillic capitals and Cyrillic lower case: 270 letters
+
+
+def many_glyphs() -> tuple[Document, Redacted]:
+    text = cable(None, None, f"1. (U) Names: {MANY[:125]}", f"2. (U) More: {MANY[125:]}")
+    document = parse(text)
+    return document, redact(document, policy(RELEASE_ALL), as_of=LATE)
+
+
+def test_more_glyphs_than_a_subset_holds(tmp_path: Path) -> None:
+    """Over 255 characters in one face: reportlab's second subset, switched inside a run."""
+    document, redacted = many_glyphs()
+    _, _, fonts = planned(redacted)
+    assert max(len(subsets) for _, subsets in fonts.values()) >= 2
+    render_pdf(redacted, tmp_path / "many.pdf", probe=leak_probe(document, redacted))
+    extracted = "".join(extract((tmp_path / "many.pdf").read_bytes()).split())
+    assert MANY[:125] in extracted  # every letter, in order (lines wrap: spaces aside)
+    assert MANY[125:] in extracted
+
+
+@pytest.mark.parametrize("case", ["early", "late", "a4", "many"])
+def test_fast_reader_matches_the_operator_reader(case: str) -> None:
+    """Every page the fast reader accepts reads the same with the general operator reader."""
+    if case == "many":
+        redacted = many_glyphs()[1]
+    else:
+        redacted = release(seed_text(), as_of=EARLY if case == "early" else LATE)[1]
+    layout = plan(redacted, page_size="a4" if case == "a4" else "letter")
+    buffer = io.BytesIO()
+    fonts = draw(layout, buffer)
+    objects = _pdf_verify._objects(buffer.getvalue())
+    names = {resource: face for resource, (face, _) in fonts.items()}
+    faces = {
+        r: [_pdf_verify._table(tuple(s)) for s in subsets] for r, (_, subsets) in fonts.items()
+    }
+    for stream in _pdf_verify._page_streams(objects):
+        fast = _pdf_verify._Statements(faces, names).read(stream)
+        slow = _pdf_verify._operations(stream, faces, names)
+        if case == "many":
+            assert fast is None  # a run that switches subsets is the operator reader's
+            continue
+        assert fast is not None
+        assert [tuple(t) for t in fast[0]] == [tuple(t) for t in slow[0]]
+        assert sorted(fast[1]) == sorted(slow[1])

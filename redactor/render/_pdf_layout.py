@@ -27,6 +27,7 @@ __all__ = ["Line", "Piece", "body_lines", "chunk_label", "pack_fields", "paginat
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _WORDS = re.compile(r" +|[^ ]+")
+_ODD = re.compile(r"[^\x20-\x7e]")  # anything but printable ASCII
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,11 @@ class _Printable:
     def __call__(self, text: str) -> str:
         if text.isascii() and text.isprintable():
             return text
-        return "".join(self._char(c) for c in text)
+        # Only the odd characters go through Python (a pilcrow on most cable lines).
+        return _ODD.sub(self._sub, text)
+
+    def _sub(self, found: re.Match[str]) -> str:
+        return self._char(found.group())
 
     def _char(self, char: str) -> str:
         mapped = self.cache.get(char)

@@ -27,6 +27,7 @@ import re
 import zlib
 from codecs import escape_decode
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from redactor.render.pdf import (
@@ -112,8 +113,8 @@ def verify(data: bytes, plan: Plan, fonts: Fonts, probe: LeakProbe | None = None
     runs: list[str] = []
     body: list[str] = []
     for number, (stream, expected) in enumerate(zip(pages, plan.pages, strict=True), start=1):
-        texts, bars = _decode(stream, faces, names)
-        _compare(number, texts, bars, expected)
+        decoded, bars = _decode(stream, faces, names)
+        texts = _compare(number, decoded, bars, expected)
         _banners(number, texts, plan)
         runs.extend(text.text for text in texts)
         start, end = expected.body
@@ -263,7 +264,7 @@ class _Statements:
     def read(self, stream: bytes) -> tuple[list[Text], list[Box]] | None:
         found = _STATEMENT.findall(stream)
         # The statements found must tile the stream: a byte outside them is a gap.
-        if sum(len(statement[0]) for statement in found) != len(stream):
+        if sum(map(len, map(itemgetter(0), found))) != len(stream):
             return None
         texts: list[Text] = []
         bars: list[Box] = []
@@ -287,7 +288,9 @@ class _Statements:
                 chars = literal.decode("latin-1").translate(subset)
                 if _OUTSIDE in chars:
                     return None
-                texts.append(Text(float(x), float(y), face, size, white, chars))
+                # A plain tuple (equal to the planned Text when it is right): the
+                # named tuple's constructor is a Python call, and this runs per run.
+                texts.append((float(x), float(y), face, size, white, chars))  # type: ignore[arg-type]
             elif fill:
                 white = fill == b"1"
             elif path:
@@ -405,18 +408,23 @@ def _table(subset: tuple[int, ...]) -> dict[int, str]:
 # -- comparisons -------------------------------------------------------------------------
 
 
-def _compare(number: int, texts: Sequence[Text], bars: Sequence[Box], page: Page) -> None:
-    if texts == list(page.texts):
-        pass  # exactly as planned, positions included (the plan holds them rounded)
-    elif len(texts) != len(page.texts) or not all(
-        _same(a, b) for a, b in zip(texts, page.texts, strict=True)
-    ):
-        raise _fail(f"page {number} does not print exactly the released text")
+def _compare(
+    number: int, decoded: Sequence[Text], bars: Sequence[Box], page: Page
+) -> Sequence[Text]:
+    """Check a page's decoded runs and bars against the plan; returns the runs as read."""
+    texts: Sequence[Text] = page.texts
+    if decoded != list(texts):  # else exactly as planned, positions included
+        texts = [Text._make(text) for text in decoded]
+        if len(texts) != len(page.texts) or not all(
+            _same(a, b) for a, b in zip(texts, page.texts, strict=True)
+        ):
+            raise _fail(f"page {number} does not print exactly the released text")
     if sorted(bars) != sorted(page.bars):
         raise _fail(f"page {number} does not draw exactly the planned bars")
     for text in texts:
         if text.white and not any(_on(text, bar) for bar in bars):
             raise _fail(f"page {number} prints white text off a bar")
+    return texts
 
 
 def _same(a: Text, b: Text) -> bool:

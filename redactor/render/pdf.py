@@ -277,6 +277,12 @@ def plan(redacted: Redacted, *, page_size: PageSize = "letter") -> Plan:
     return Plan(tuple(pages), width, height, banner, title, redacted.as_of)
 
 
+@functools.lru_cache(maxsize=512)
+def _column(col: int) -> float:
+    """The x of a body cell, rounded as the file writes it (computed once per cell)."""
+    return round(MARGIN + col * _advance(SIZE), 2)
+
+
 def _centred(text: str, y: float, width: float, font: str, size: float) -> Text:
     x = (width - pdfmetrics.stringWidth(text, font, size)) / 2
     return Text(round(x, 2), y, font, size, False, text)
@@ -313,7 +319,7 @@ def _page(
     for i, line in enumerate(lines):
         y = round(top - i * LEADING, 2)
         for piece in line.pieces:
-            x = round(MARGIN + piece.col * cell, 2)
+            x = _column(piece.col)
             if piece.label:
                 texts.append(Text(x, y, BOLD, SIZE, True, piece.text))
                 end = cols if line.full_bar else piece.col + len(piece.text) + 1
@@ -446,30 +452,31 @@ class _Encoder:
     def __init__(self, face: TTFont, doc: Any, chars: set[str]):
         self.face = face
         self.doc = doc
-        # reportlab's hook "for those wishing to roll their own state": a fresh state's
-        # first subset holds code 0 (.notdef) and codes 1 to 32 pointing at the space.
+        # reportlab's hook "for those wishing to roll their own state". The document is
+        # new (draw makes one per release), so is the state: its first subset holds code 0
+        # (.notdef) and codes 1 to 32 pointing at the space.
         state = face._assignState(doc)
         subset = state.subsets[0]
-        if state.nextCode < _FIRST_FREE and len(subset) <= _FIRST_FREE:
-            subset.extend([32] * (_FIRST_FREE - len(subset)))
-            for code in sorted(ord(char) for char in chars if 32 < ord(char) < _FIRST_FREE):
-                subset[code] = state.assignments[code] = code
-            state.nextCode = _FIRST_FREE
+        subset.extend([32] * (_FIRST_FREE - len(subset)))
+        for code in sorted(ord(char) for char in chars if 32 < ord(char) < _FIRST_FREE):
+            subset[code] = state.assignments[code] = code
+        state.nextCode = _FIRST_FREE
         face.splitString("".join(sorted(chars)), doc)
         codes = face.state[doc].assignments
         self.single = max(codes.values()) < 256  # one subset: the usual case by far
         self.table = {char: chr(code) for char, code in codes.items()}
         self.resource = face.getSubsetInternalName(0, doc)
 
-    def show(self, text: str, size: str) -> list[str]:
-        """Operators printing ``text`` (font selection included)."""
+    def show(self, text: str, size: str, *, selected: bool) -> str:
+        """Operators printing ``text``; ``selected``: the face and size are already set."""
         if self.single:
-            return [f"{self.resource} {size} Tf", f"({escapePDF(text.translate(self.table))}) Tj"]
+            shown = f"({escapePDF(text.translate(self.table))}) Tj"
+            return shown if selected else f"{self.resource} {size} Tf {shown}"
         out = []
         for subset, chunk in self.face.splitString(text, self.doc):
             out.append(f"{self.face.getSubsetInternalName(subset, self.doc)} {size} Tf")
             out.append(f"({escapePDF(chunk)}) Tj")
-        return out
+        return " ".join(out)
 
 
 def _text(texts: Sequence[Text], encoders: Mapping[str, _Encoder]) -> str:
@@ -477,18 +484,16 @@ def _text(texts: Sequence[Text], encoders: Mapping[str, _Encoder]) -> str:
     code = ["BT"]
     selected: tuple[str, float] | None = None
     white = False
-    for t in texts:
-        if t.white != white:
-            white = t.white
+    for x, y, font, size, light, text in texts:
+        if light != white:
+            white = light
             code.append("1 g" if white else "0 g")
-        code.append(f"1 0 0 1 {fp_str(t.x, t.y)} Tm")
-        operators = encoders[t.font].show(t.text, fp_str(t.size))
-        if (t.font, t.size) == selected and len(operators) == 2:
-            del operators[0]  # the face and size are already selected
-        selected = (t.font, t.size) if len(operators) <= 2 else None
-        code.extend(operators)
-    if white:  # leave the page's fill black, as reportlab believes it is
-        code.append("0 g")
+        encoder = encoders[font]
+        shown = encoder.show(text, fp_str(size), selected=(font, size) == selected)
+        # After a run that switched subsets the face is unknown: select it again.
+        selected = (font, size) if encoder.single else None
+        code.append(f"1 0 0 1 {fp_str(x, y)} Tm {shown}")
+    # The fill needs no reset: a page ends with its folio, printed in black.
     code.append("ET")
     return " ".join(code)
 
