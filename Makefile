@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 AS_OF  ?= $(shell date +%Y-%m-%d)
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,22 @@ test: lint typecheck
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/batch.py
+
+# Each atheris harness under fuzz/ for FUZZ_SECONDS (docs/SECURITY.md, "Fuzzing").
+# A harness that finds a crash stops and leaves crash-* here; make stops with it.
+FUZZ_SECONDS ?= 60
+FUZZSTAMP := $(VENV)/.installed-fuzz
+
+$(FUZZSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
+	touch $@
+
+fuzz: $(FUZZSTAMP)
+	@for harness in fuzz/fuzz_parse.py fuzz/fuzz_policy.py fuzz/fuzz_apply.py; do \
+		echo "== $$harness for $(FUZZ_SECONDS) s"; \
+		$(BIN)/python $$harness -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -24,7 +24,7 @@ from rich.table import Table
 
 from redactor import __version__
 from redactor.audit import audit_json
-from redactor.errors import RedactorError
+from redactor.errors import DEFAULT_MAX_DOCUMENT_BYTES, DocumentTooLargeError, RedactorError
 from redactor.inspect import inspect_document
 from redactor.leakcheck import leak_probe
 from redactor.model import Document
@@ -40,17 +40,24 @@ EXIT_USAGE = 2
 EXIT_VERIFICATION = 3
 
 
-def _read(path: str) -> tuple[str, str]:
-    """Read a document as text, keeping its line endings (CRLF stays CRLF)."""
+def _read(path: str, max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES) -> tuple[str, str]:
+    """Read a document as text, keeping its line endings (CRLF stays CRLF).
+
+    At most ``max_bytes`` are accepted (``--max-size``); no more than one byte over the
+    limit is ever read, so a huge file or an endless pipe costs nothing.
+    """
     if path == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(max_bytes + 1)
         name = "<stdin>"
     else:
         try:
-            data = Path(path).read_bytes()
+            with open(path, "rb") as handle:
+                data = handle.read(max_bytes + 1)
         except OSError as exc:
             raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
         name = path
+    if len(data) > max_bytes:
+        raise DocumentTooLargeError(limit=max_bytes, source=name)
     try:
         return data.decode("utf-8"), name
     except UnicodeDecodeError as exc:
@@ -100,6 +107,33 @@ def _review_date(
         ) from exc
 
 
+_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
+
+
+def _max_size(_ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """``--max-size``: bytes, or a number with K, M or G (binary: 50M is 50 MiB)."""
+    m = re.fullmatch(r"\s*(\d{1,12})\s*([KMG]?)(?:i?B)?\s*", value, re.IGNORECASE)
+    if m is None or int(m.group(1)) == 0:
+        raise click.BadParameter(
+            f"{value!r} is not a size: write bytes or a number with K, M or G, e.g. 200M",
+            param=param,
+        )
+    return int(m.group(1)) * _UNITS[m.group(2).upper()]
+
+
+_MAX_SIZE = click.option(
+    "--max-size",
+    "max_size",
+    metavar="SIZE",
+    default="50M",
+    show_default=True,
+    envvar="REDACTOR_MAX_SIZE",
+    show_envvar=True,
+    callback=_max_size,
+    help="Refuse a document larger than SIZE (bytes, or K/M/G).",
+)
+
+
 class InputError(click.ClickException):
     """Bad input or usage: exit code 2, like click's own usage errors."""
 
@@ -128,14 +162,15 @@ def main() -> None:
 
 @main.command("inspect")
 @click.argument("file", type=str)
+@_MAX_SIZE
 @click.option(
     "--as-of", "as_of", metavar="YYYY-MM-DD", help="Date for declassification status [today]."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def inspect_command(file: str, as_of: str | None, as_json: bool) -> None:
+def inspect_command(file: str, as_of: str | None, as_json: bool, max_size: int) -> None:
     """Show a document's markings, declassification and portions."""
     when = _as_of(as_of)
-    text, name = _read(file)
+    text, name = _read(file, max_size)
     report = inspect_document(parse(text, source=name), as_of=when)
     if as_json:
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
@@ -196,10 +231,15 @@ def _write(path: str, data: bytes) -> None:
         raise InputError(f"{path}: cannot write: {exc.strerror}") from exc
 
 
-def _apply(policy_path: str, as_of: str | None, file: str) -> tuple[Document, Redacted, str]:
+def _apply(
+    policy_path: str,
+    as_of: str | None,
+    file: str,
+    max_size: int = DEFAULT_MAX_DOCUMENT_BYTES,
+) -> tuple[Document, Redacted, str]:
     policy = load_policy(policy_path)
     when = _as_of(as_of, policy)
-    text, name = _read(file)
+    text, name = _read(file, max_size)
     digest = hashlib.sha256(Path(policy_path).read_bytes()).hexdigest()
     document = parse(text, source=name)
     return document, redact(document, policy, as_of=when), digest
@@ -259,6 +299,7 @@ _AS_OF = click.option(
     callback=_review_date,
     help="Review date for the release block [the policy's output.review_date].",
 )
+@_MAX_SIZE
 @click.argument("file", metavar="INPUT", type=str)
 def apply_command(  # noqa: PLR0917 - click passes every option by name
     policy_path: str,
@@ -270,6 +311,7 @@ def apply_command(  # noqa: PLR0917 - click passes every option by name
     case_number: str | None,
     document_number: str | None,
     review_date: datetime.date | None,
+    max_size: int,
     file: str,
 ) -> None:
     """Redact INPUT (a file, or - for stdin) under a policy and write the release."""
@@ -278,7 +320,7 @@ def apply_command(  # noqa: PLR0917 - click passes every option by name
         if output is None:
             raise InputError("--format pdf writes a file: give it with -o OUT.pdf")
         pdf = output
-    document, redacted, digest = _apply(policy_path, as_of, file)
+    document, redacted, digest = _apply(policy_path, as_of, file, max_size)
     # Case and document numbers differ per document while a policy serves many: the
     # options override the policy's output keys one by one.
     overrides = {
@@ -311,10 +353,13 @@ def apply_command(  # noqa: PLR0917 - click passes every option by name
 @_POLICY
 @_AS_OF
 @click.option("--json", "as_json", is_flag=True, help="Print the audit record as JSON.")
+@_MAX_SIZE
 @click.argument("file", metavar="INPUT", type=str)
-def explain_command(policy_path: str, as_of: str | None, as_json: bool, file: str) -> None:
+def explain_command(
+    policy_path: str, as_of: str | None, as_json: bool, max_size: int, file: str
+) -> None:
     """Show the decision, rule and reason for each portion of INPUT."""
-    _, redacted, digest = _apply(policy_path, as_of, file)
+    _, redacted, digest = _apply(policy_path, as_of, file, max_size)
     if as_json:
         click.echo(audit_json(redacted, policy_file=Path(policy_path).name, policy_sha256=digest))
         return
@@ -373,3 +418,7 @@ def policy_check_command(files: tuple[str, ...]) -> None:
 from redactor.batch.command import batch_command  # noqa: E402 - registered after main exists
 
 main.add_command(batch_command)
+
+from redactor.preview_cli import preview_command  # noqa: E402 - registered after main exists
+
+main.add_command(preview_command)

@@ -47,7 +47,13 @@ Decisions taken where the spec is silent (documented here once):
 * A mark whose non-ASCII characters are not plain whitespace or dashes (Cyrillic ``С``,
   full-width parentheses, zero-width characters) is unknown when its ASCII skeleton is a
   marking: look-alikes are either an encoding accident or an attempt to dodge the
-  reader, and both must be withheld.
+  reader, and both must be withheld. The same holds for ASCII control characters
+  (``\x01``...): they are invisible too. Look-alikes of ``U`` (Cyrillic ``У``, Armenian
+  ``Ս``) are tried as ``U`` as well as the letter they resemble more, so no reading is
+  missed. Whitespace is the one exception: a tab, form feed, NBSP or thin space inside a
+  mark reads as a space (warning ``nonstandard_spacing``), because it renders as a gap;
+  the mark then reads exactly as its ASCII twin, whose reading a reviewer sees
+  (docs/SECURITY.md, "Unicode").
 * ``CUI`` reads as UNCLASSIFIED with control ``CUI`` (32 CFR 2002.20); CUI categories
   are not interpreted.
 * ``(UNKNOWN)``, the portion form of an unknown marking, reads back as unknown.
@@ -566,6 +572,15 @@ def _finish(
 _SPACES = "\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _TYPOGRAPHY = str.maketrans({**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_DASHES, "-")})
+# In a portion mark the ASCII layout characters are gaps too ("(S\t)", "(C\x0c)"): read as
+# spaces rather than dropping the mark, which would leave its portion unmarked.
+_MARK_TYPOGRAPHY = str.maketrans(
+    {**dict.fromkeys(_SPACES + "\x0b\x0c\r", " "), **dict.fromkeys(_DASHES, "-")}
+)
+# ASCII controls other than layout: invisible, so treated like zero-width characters.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Letters that look like U as much as like the letter _CONFUSABLES folds them to.
+_U_LIKE = str.maketrans({"\u0423": "U", "\u0443": "u", "\u054d": "U", "\u057d": "u"})
 # Cyrillic and Greek capitals/lower-case letters that look like Latin ones.
 _CONFUSABLES = str.maketrans(
     {
@@ -576,7 +591,16 @@ _CONFUSABLES = str.maketrans(
         "\u0445": "x", "\u0443": "y", "\u0391": "A", "\u0392": "B", "\u0395": "E",
         "\u0397": "H", "\u0399": "I", "\u039a": "K", "\u039c": "M", "\u039d": "N",
         "\u039f": "O", "\u03a1": "P", "\u03a4": "T", "\u03a5": "Y", "\u03a7": "X",
-        "\u0396": "Z", "\u03bf": "o",
+        "\u0396": "Z", "\u03bf": "o", "\u03c5": "u", "\u054d": "U", "\u057d": "u",
+        # Latin small capitals and Lisu letters, which NFKC leaves alone.
+        "\u1d04": "C", "\ua731": "S", "\u1d1b": "T", "\u1d1c": "U", "\u0274": "N",
+        "\ua730": "F", "\ua4e2": "S", "\ua4da": "C", "\ua4d4": "T", "\ua4f4": "U",
+        "\ua4e0": "N", "\ua4dd": "F",
+        # Parenthesis look-alikes that NFKC leaves alone (it folds full-width, small,
+        # superscript and subscript ones itself).
+        "\u2768": "(", "\u276a": "(", "\u27ee": "(", "\ufd3e": "(", "\u2e28": "(",
+        "\u2985": "(", "\u2769": ")", "\u276b": ")", "\u27ef": ")", "\ufd3f": ")",
+        "\u2e29": ")", "\u2986": ")",
     }
 )  # fmt: skip
 
@@ -639,22 +663,27 @@ def parse_portion_mark(text: str) -> Marking | None:
     if "\n" in s:
         # A REL TO list may wrap onto the next line (08STATE79112); raw keeps the break.
         s = " ".join(s.split())
-    if not s.isascii():
-        s = s.translate(_TYPOGRAPHY).strip()
-        if not s.isascii():
-            if _parse_ascii_portion(_skeleton(s), text) is None:
+    if not s.isascii() or not s.isprintable():
+        s = s.translate(_MARK_TYPOGRAPHY).strip()
+        if not s.isascii() or _CONTROL.search(s):
+            # A look-alike is read only to decide *whether* it is a mark, never *what* it
+            # says: a reading would trust the very characters that may be a disguise.
+            if (
+                _parse_ascii_portion(_skeleton(s), text) is None
+                and _parse_ascii_portion(_skeleton(s.translate(_U_LIKE)), text) is None
+            ):
                 return None
             return Marking(None, raw=text, warnings=("confusable_characters",))
     return _parse_ascii_portion(s, text)
 
 
 def _skeleton(text: str) -> str:
-    """ASCII look-alike of ``text``: NFKC, Cyrillic/Greek look-alikes, no marks or Cf."""
+    """ASCII look-alike of ``text``: NFKC, look-alike letters, no marks, Cf or controls."""
     folded = unicodedata.normalize("NFKC", text).translate(_CONFUSABLES)
     return "".join(
         ch
         for ch in unicodedata.normalize("NFKD", folded)
-        if unicodedata.category(ch) not in ("Mn", "Cf")
+        if unicodedata.category(ch) not in ("Mn", "Cf", "Cc")
     )
 
 
@@ -1017,7 +1046,7 @@ def parse_banner(text: str) -> Marking | None:
     marking = _parse_banner(text)
     if (
         marking is None
-        and not text.isascii()
+        and (not text.isascii() or _CONTROL.search(text) is not None)
         and _parse_banner(_skeleton(text.translate(_TYPOGRAPHY))) is not None
     ):
         return Marking(None, raw=text.strip(), warnings=("confusable_characters",))

@@ -76,10 +76,18 @@ _MONTHS = {
 # A mark candidate: a parenthesised run on one line, or the malformed open-paren-less
 # form seen in cablemap's fixtures (`2. SBU) Content`, MARKINGS.md §1.3).
 # A REL TO list may wrap onto the next line (08STATE79112), so one line break is allowed.
-_PAREN = r"\([^()\n]{1,120}(?:\n[^()\n]{1,80})?\)"
-_MARK = rf"{_PAREN}|[A-Za-z][A-Za-z/\- ]{{0,8}}\)"
+_PAREN = r"\([^()\n]{1,120}(?:\n[^()\n]{0,80})?\)"
+# Doubled or unbalanced parentheses, `((S))`, `((S)`: no mark as such, but a mangled one at
+# a portion position (see _portion_mark); tried only where _PAREN fails.
+_NESTED = r"\(\(+[^()\n]{1,40}\)+"
+_MARK = rf"{_PAREN}|{_NESTED}|[A-Za-z][A-Za-z/\- ]{{0,8}}\)"
 # The whole-text forms set every portion (MARKINGS.md §1.3): `1. CONFIDENTIAL - ENTIRE TEXT.`
 _ENTIRE = r"(?:TOP[ ]SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U)[ \t]*-[ \t]*ENTIRE[ \t]+TEXT"
+
+# A sub-paragraph letter: a Cyrillic "а." or a full-width "ａ." reads as "a." to a reviewer,
+# so letters that look Latin count too (Latin, Greek, Cyrillic, Armenian, Cherokee, small
+# capitals, Lisu, full-width): ranges, which the regex engine tests as fast as A-Za-z.
+_LETTERS = r"A-Za-z\u00c0-\u024f\u0370-\u058f\u13a0-\u13ff\u1d00-\u1d2b\ua4d0-\ua4ff\uff21-\uff5a"
 
 # Paragraph starts: what follows a line start, a pilcrow or a sentence end.
 _AFTER = rf"""
@@ -89,8 +97,8 @@ _AFTER = rf"""
         (?P<num>\d{{1,3}}|\d{{4,6}}(?=[.,][ \t]*\())[ \t]*(?P<sep>\.|,(?=[ \t]*\())
         (?:[ \t]+|(?=\())
         (?:(?P<entire>\(?{_ENTIRE}\)?)\.?|(?P<mark>{_MARK})|(?=\S))
-      | (?P<sub>[A-Za-z]\.|\(?[a-z0-9]{{1,2}}\)|-{{1,2}}|•)[ \t]*(?P<smark>{_PAREN})
-      | (?P<bare>{_PAREN})(?=\s*\S)
+      | (?P<sub>[{_LETTERS}]\.|\(?[a-z0-9]{{1,2}}\)|-{{1,2}}|•)[ \t]*(?P<smark>{_PAREN}|{_NESTED})
+      | (?P<bare>{_PAREN}|{_NESTED})(?=\s*\S)
     )
 """
 # Three passes, each beginning with one literal character so that Python's re skips
@@ -100,8 +108,8 @@ _AFTER = rf"""
 # it is tried once right after the "\n" (where a prose line fails it before any group or
 # repeat is entered) and again after the indent.
 _LINE_START = re.compile(
-    r"\n(?=[\ufeff \t¶\d(•-]|[A-Za-z][.)])"
-    r"(?P<indent>\ufeff?[ \t]*)(?=[¶\d(•-]|[A-Za-z][.)])(?P<lead>¶[ \t]*)?" + _AFTER,
+    rf"\n(?=[\ufeff \t¶\d(•-]|[{_LETTERS}][.)])"
+    rf"(?P<indent>\ufeff?[ \t]*)(?=[¶\d(•-]|[{_LETTERS}][.)])(?P<lead>¶[ \t]*)?" + _AFTER,
     re.VERBOSE,
 )
 _PILCROW = re.compile(r"(?P<lead>¶[ \t]*)" + _AFTER, re.VERBOSE)  # reflowed bodies
@@ -131,18 +139,32 @@ def _start(m: re.Match[str], pos: int) -> _Start | None:
         if entire is not None:
             return _Start(pos, num, entire, m.start("entire") - 1, False, True, None)
         if mark is not None:
-            return _Start(
-                pos, num, mark, m.start("mark") - 1, False, False, parse_portion_mark(mark)
-            )
+            return _Start(pos, num, mark, m.start("mark") - 1, False, False, _portion_mark(mark))
         return _Start(pos, num, None, -1, False, False, None)
     sub, raw = m.group("sub", "smark")
     group = "smark"
     if raw is None:
         raw, group = m.group("bare"), "bare"
-    marking = parse_portion_mark(raw)
+    marking = _portion_mark(raw)
     if marking is None:
         return None  # a line-start parenthesis that is no mark: "(Note: ...)", "(a)"
     return _Start(pos, None, raw, m.start(group) - 1, sub is not None, False, marking)
+
+
+def _portion_mark(raw: str) -> Marking | None:
+    """A mark candidate at a portion position, read; doubled parentheses fail closed.
+
+    ``((S))`` is no mark to :func:`parse_portion_mark` (as a string it could be anything),
+    but after a paragraph number a reviewer reads it as a mark in extra parentheses. Read
+    as unmarked it would take the banner's level or be released, so it is *unknown*
+    (``malformed_portion``) when its inside reads as a mark; ``((a))`` stays no mark.
+    """
+    marking = parse_portion_mark(raw)
+    if marking is not None or not raw.startswith("(("):
+        return marking
+    if parse_portion_mark("(" + raw.strip("()") + ")") is None:
+        return None
+    return Marking(None, raw=raw, warnings=("malformed_portion",))
 
 
 # The cable classification line: the classification word(s), spaced or not, in any case,
@@ -180,7 +202,7 @@ _TRANSMISSION_LEVELS = {
 }
 _POST_PUNCT = re.compile(r"[ .'\-]")
 _SUBJECT_CUT = re.compile(r"\b(?:SUBJECT|Subject|SUBJ)\s*:")
-_SUBJECT_MARK = re.compile(r"\([^()\r\n]{1,120}\)")
+_SUBJECT_MARK = re.compile(r"\([^()\r\n]{1,120}\)|\(\(+[^()\r\n]{1,40}\)+")
 _BARE_BANNER_WORD = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
 
 # A bare CAPCO banner line (memos, and three cables whose banner is the word alone).
@@ -257,6 +279,48 @@ _AUTHORITY_LINE = re.compile(
 )
 _REASON_LINE = re.compile(r"\n[ \t]*Reasons?[ \t]*:[ \t]*(?P<v>[^\r\n]+)", re.I)
 _LONE_CR = re.compile(r"\r(?!\n)")
+
+# Characters that hide a document's structure from the passes above (docs/SECURITY.md,
+# "Unicode"): a form feed or LINE SEPARATOR that breaks a line, a NBSP or ideographic
+# space between "1." and "(S)", a zero-width or control character before a number, a
+# full-width parenthesis or full stop. Left alone, each turns a marked paragraph into
+# unmarked text that inherits its neighbour's decision. The parser scans a copy in which
+# each is replaced by the ASCII character it stands for (one for one, so every offset
+# holds) and then re-reads every mark and the banner from the original text.
+_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_BLANKS = "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+# Invisible: format characters (Cf: zero-width, bidi controls, soft hyphen, BOM) and the
+# ASCII controls a text file has no business holding.
+_INVISIBLE = (
+    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+    + "".join(map(chr, (*range(0x01, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F)))
+)
+_OPEN_LIKE = "\uff08\ufe59\ufe35\u207d\u208d\u2768\u276a\u27ee\ufd3e\u2e28\u2985"
+_CLOSE_LIKE = "\uff09\ufe5a\ufe36\u207e\u208e\u2769\u276b\u27ef\ufd3f\u2e29\u2986"
+_POINT_LIKE = "\uff0e\ufe52\u2024"
+_COMMA_LIKE = "\uff0c\ufe50"
+_SCAN = str.maketrans(
+    {
+        **dict.fromkeys(_LINE_BREAKS, "\n"),
+        **dict.fromkeys(_BLANKS + _INVISIBLE, " "),
+        **dict.fromkeys(_OPEN_LIKE, "("),
+        **dict.fromkeys(_CLOSE_LIKE, ")"),
+        **dict.fromkeys(_POINT_LIKE, "."),
+        **dict.fromkeys(_COMMA_LIKE, ","),
+    }
+)
+_HIDING = re.compile(
+    "["
+    + re.escape(_LINE_BREAKS + _BLANKS + _INVISIBLE + _OPEN_LIKE + _CLOSE_LIKE)
+    + re.escape(_POINT_LIKE + _COMMA_LIKE)
+    + "]"
+)
+# Of those, the ones that make a mark or banner holding them unknown: only whitespace and
+# line breaks render as what they stand for.
+_DISGUISE = re.compile(
+    "[" + re.escape(_INVISIBLE + _OPEN_LIKE + _CLOSE_LIKE + _POINT_LIKE + _COMMA_LIKE) + "]"
+)
 _SIGNATURE = re.compile(r"[A-Z][A-Za-z.'\-]+(?:[ \t]+[A-Za-z.'\-]+){0,3}")
 # "... has cleared this message. ROEMER": the sign-off glued to the last line (75 corpus
 # cables): one or two upper-case words after a sentence end, at the very end.
@@ -284,19 +348,67 @@ def parse(text: str, *, source: str | None = None) -> Document:
         raise ParseError(
             "binary content: NUL character; not a text document", source=source, offset=nul
         )
-    if "\r" not in text:
+    # A byte-order mark at the very start is the one the passes expect (and not hiding).
+    hiding = _HIDING.search(text, 1 if text.startswith("\ufeff") else 0) is not None
+    if "\r" not in text and not hiding:
         return _Parser(text, source).run()
     # Old Mac files end lines with a lone CR, and some files mix endings. Scan a copy in
     # which a lone CR is a LF: one character for one, so every offset holds for the
     # original, whose text (and field values) the document keeps.
-    scanned = _LONE_CR.sub("\n", text)
+    scanned = _LONE_CR.sub("\n", text) if "\r" in text else text
+    if hiding:
+        scanned = scanned.translate(_SCAN)
+        if text.startswith("\ufeff"):  # the byte-order mark the parser knows
+            scanned = "\ufeff" + scanned[1:]
     if scanned == text:
         return _Parser(text, source).run()
     doc = _Parser(scanned, source).run()
     fields = tuple(
         dataclasses.replace(f, value=text[f.value_start : f.value_end]) for f in doc.fields
     )
-    return dataclasses.replace(doc, text=text, fields=fields)
+    if not hiding:
+        return dataclasses.replace(doc, text=text, fields=fields)
+    portions = tuple(_reread(p, text, scanned) for p in doc.portions)
+    entire, banner = doc.entire_text, _reread_banner(doc, text)
+    for old, new in zip(doc.portions, portions, strict=True):
+        if entire is not None and old.marking is entire and new.marking is not entire:
+            # "1. UNCLASSIFIED<ZWSP>- ENTIRE TEXT": the whole-text form is unknown too.
+            banner = new.marking if banner is entire else banner
+            entire = new.marking
+    return dataclasses.replace(
+        doc, text=text, fields=fields, portions=portions, banner=banner, entire_text=entire
+    )
+
+
+def _reread(portion: Portion, text: str, scanned: str) -> Portion:
+    """A portion's mark read from the original text, where the scanned copy differs."""
+    start, end = portion.mark_start, portion.mark_end
+    if portion.marking is None or start is None or end is None:
+        return portion
+    raw = text[start:end]
+    if raw == scanned[start:end]:
+        return portion
+    marking = None
+    if not _DISGUISE.search(raw):
+        # Only whitespace differs: read the original as the scan read its copy (a
+        # whole-text form "CONFIDENTIAL - ENTIRE TEXT" goes in parentheses, as in _portions).
+        marking = _portion_mark(raw) or parse_portion_mark("(" + raw.strip("(). ") + ")")
+        marking = None if marking is None else dataclasses.replace(marking, raw=raw)
+    if marking is None:
+        # Read as a mark through the disguise: unknown, withheld (fail closed).
+        marking = Marking(None, raw=raw, warnings=("confusable_characters",))
+    return dataclasses.replace(portion, marking=marking)
+
+
+def _reread_banner(doc: Document, text: str) -> Marking | None:
+    """The banner, unknown when its line holds an invisible or look-alike character."""
+    field = doc.field("banner")
+    if doc.banner is None or field is None:
+        return doc.banner
+    raw = text[field.value_start : field.value_end]
+    if not _DISGUISE.search(raw):
+        return doc.banner
+    return Marking(None, raw=raw.strip(), warnings=("confusable_characters",))
 
 
 class _Parser:
@@ -505,10 +617,17 @@ class _Parser:
             # Only the classification part goes to parse_banner: it repeats from cable to
             # cable (so the reader's cache hits) while the post and serial do not.
             marking = parse_banner(m.group("head"))
-            if marking is not None and marking.known:
+            disguised = False
+            if m.start() > line_start and not text[line_start : m.start()].isascii():
+                # "ТOP SECRET" with a Cyrillic Т must not read as the SECRET after it: a
+                # line that is a banner only through look-alikes is unknown.
+                whole = parse_banner(text[line_start : self._line_end(m.end())])
+                if whole is not None and not whole.known:
+                    marking, disguised = whole, True
+            if marking is not None and (marking.known or disguised):
                 end = self._line_end(m.end())
                 rest = text[m.end() : end].strip()
-                caption = parse_caption(rest.upper()) if rest else None
+                caption = parse_caption(rest.upper()) if rest and marking.known else None
                 if caption is not None:  # "... BOGOTA 000243 SIPDIS NOFORN" (10BOGOTA243)
                     marking = marking.with_caption(caption)
                 # A banner glued to a routing line (CABLES.md §b.1) is claimed from the
@@ -692,7 +811,7 @@ class _Parser:
         mark_start = mark_end = None
         mm = _SUBJECT_MARK.match(text, value_start, end)
         if mm is not None:
-            marking = parse_portion_mark(mm.group())
+            marking = _portion_mark(mm.group())
             if marking is not None:
                 mark_start, mark_end = value_start, mm.end()
         self._field("subject", m.start(), end, value_start, end)

@@ -10,7 +10,7 @@ rest).
 from __future__ import annotations
 
 import sys
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 import click
 from rich.console import Console
@@ -30,6 +30,13 @@ _FORMATS: dict[str, tuple[Format, ...]] = {
     "pdf": ("pdf",),
     "both": ("text", "pdf"),
 }
+
+
+def _max_size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    # Imported here: redactor.cli imports this module at its end to register the command.
+    from redactor.cli import _max_size as parse_size  # noqa: PLC0415
+
+    return parse_size(ctx, param, value)
 
 
 @click.command("batch")
@@ -72,6 +79,17 @@ _FORMATS: dict[str, tuple[Format, ...]] = {
     metavar="ADDRESS|local",
     help="Run on a Dask cluster (tcp://HOST:PORT), or 'local' for a local one.",
 )
+@click.option(
+    "--max-size",
+    "max_size",
+    metavar="SIZE",
+    default="50M",
+    show_default=True,
+    envvar="REDACTOR_MAX_SIZE",
+    show_envvar=True,
+    callback=_max_size,
+    help="Fail a document larger than SIZE (bytes, or K/M/G).",
+)
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)
 def batch_command(  # noqa: PLR0917 - click passes every option by name
     policy_path: str,
@@ -82,6 +100,7 @@ def batch_command(  # noqa: PLR0917 - click passes every option by name
     force: bool,
     page_size: str,
     dask: str | None,
+    max_size: int,
     inputs: tuple[str, ...],
 ) -> None:
     """Redact many documents: files, folders (*.txt, recursively) or a cables.csv."""
@@ -98,6 +117,7 @@ def batch_command(  # noqa: PLR0917 - click passes every option by name
         jobs=jobs,
         force=force,
         dask=dask,
+        max_bytes=max_size,
     )
     errors = Console(stderr=True, highlight=False)
     reporter: Reporter = RichProgress(errors) if errors.is_terminal else PlainProgress(sys.stderr)
@@ -142,3 +162,24 @@ def print_summary(summary: Summary, console: Console) -> None:
         for code, count in summary.as_json()["codes"].items():
             codes.add_row(code, f"{count:,}")
         console.print(codes)
+    if summary.consistency:
+        console.print(consistency_line(summary.consistency))
+
+
+def consistency_line(report: dict[str, Any]) -> str:
+    """One line on the consistency checks: counts and term ids, never words."""
+    cut = report["cut_released"]
+    if not cut["checked"]:
+        first = f"cut terms not checked ({cut['reason']})"
+    elif cut["terms"]:
+        ids = ", ".join(t["term"] for t in cut["terms"])
+        first = f"CUT TERMS RELEASED ELSEWHERE: {ids} in {cut['documents']:,} document(s)"
+    else:
+        first = "no cut term released elsewhere"
+    conflicts = report["decisions"]["conflicts"]
+    second = (
+        f"{conflicts:,} portion text(s) decided differently under the same marking"
+        if conflicts
+        else "identical portions decided alike"
+    )
+    return f"consistency: {first}; {second} (summary.json: consistency)"

@@ -23,12 +23,13 @@ import functools
 import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from redactor.audit import audit_json
-from redactor.errors import RedactorError
+from redactor.batch.consistency import Facts, facts_of
+from redactor.errors import DEFAULT_MAX_DOCUMENT_BYTES, DocumentTooLargeError, RedactorError
 from redactor.leakcheck import leak_probe
 from redactor.parser import parse
 from redactor.policy import Action, Policy, parse_policy
@@ -64,6 +65,7 @@ class Task:
     formats: tuple[Format, ...]
     page_size: Literal["letter", "a4"]
     out: str  # the output folder; on a cluster, the same path on every worker
+    max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES  # a larger document fails (--max-size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +82,8 @@ class Outcome:
     """What became of one document: the facts the summary and the resume state need.
 
     ``reason`` is set when it failed (nothing is left staged then). ``sizes`` pairs each
-    staged extension with its size in bytes.
+    staged extension with its size in bytes. ``facts`` feeds the batch's consistency
+    checks (:mod:`redactor.batch.consistency`): keys only, never document text.
     """
 
     source: str
@@ -92,6 +95,7 @@ class Outcome:
     pages: int = 0
     sizes: tuple[tuple[str, int], ...] = ()
     audit: str = ""
+    facts: Facts = field(default_factory=Facts)
 
     @property
     def ok(self) -> bool:
@@ -114,7 +118,7 @@ def process_document(job: Job, task: Task) -> Outcome:
     out = Path(task.out)
     staged = [out / f"{job.staging}.{EXTENSIONS[fmt]}" for fmt in task.formats]
     try:
-        document = parse(_decode(job), source=job.source)
+        document = parse(_decode(job, task.max_bytes), source=job.source)
         redacted = redact(document, _policy(task), as_of=task.as_of)
         pages = 0
         for fmt, path in zip(task.formats, staged, strict=True):
@@ -140,6 +144,7 @@ def process_document(job: Job, task: Task) -> Outcome:
         pages=pages,
         sizes=sizes,
         audit=audit_json(redacted, policy_file=task.policy_file, policy_sha256=task.policy_sha256),
+        facts=facts_of(document, redacted),
     )
 
 
@@ -147,7 +152,9 @@ class _DecodeError(RedactorError):
     pass
 
 
-def _decode(job: Job) -> str:
+def _decode(job: Job, max_bytes: int) -> str:
+    if len(job.data) > max_bytes:
+        raise DocumentTooLargeError(limit=max_bytes)
     try:
         return job.data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -39,12 +39,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Final, Literal, Protocol
 
+from redactor.batch.consistency import Consistency, Facts
 from redactor.batch.errors import BatchError
 from redactor.batch.names import safe_name, unique_name
 from redactor.batch.pipeline import Format, Job, Outcome, Task, process_chunk, process_document
 from redactor.batch.progress import Reporter
 from redactor.batch.sources import Inputs, Item
 from redactor.batch.state import Record, State
+from redactor.errors import DEFAULT_MAX_DOCUMENT_BYTES
 from redactor.policy import load_policy, sort_codes
 from redactor.redact import Release
 
@@ -84,6 +86,7 @@ class Options:
     jobs: int = 1
     force: bool = False
     dask: str | None = None
+    max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
 
 
 @dataclass(slots=True)
@@ -94,7 +97,8 @@ class Summary:
     *Withheld in full* means every unit of content (subject, paragraphs, unattributed text)
     was withheld: only header material such as routing and banners is left. ``skipped``
     (up to date from an earlier run) is shown on screen but not written, so a resumed
-    batch writes the same ``summary.json`` as one run from scratch.
+    batch writes the same ``summary.json`` as one run from scratch. ``consistency`` is
+    :meth:`redactor.batch.consistency.Consistency.report`: term ids, names and counts.
     """
 
     policy: str = ""
@@ -113,6 +117,7 @@ class Summary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     renamed: list[tuple[str, str]] = field(default_factory=list)
     skipped: int = 0
+    consistency: dict[str, Any] = field(default_factory=dict)
 
     def add(
         self, release: Release, withheld_in_full: bool, codes: Iterable[str], pages: int
@@ -153,6 +158,7 @@ class Summary:
             "codes": {code: self.codes[code] for code in sort_codes(tuple(self.codes))},
             "failures": [{"source": s, "reason": r} for s, r in self.failures],
             "renamed": [{"source": s, "name": n} for s, n in self.renamed],
+            "consistency": self.consistency,
         }
 
 
@@ -293,7 +299,8 @@ def run_batch(options: Options, *, reporter: Reporter, backend: Backend | None =
     """Release every input into ``options.out``; return the summary (also written there).
 
     Raises:
-        BatchError: The output folder cannot be used or an input does not exist.
+        BatchError: The output folder cannot be used (read-only, full) or an input does
+            not exist.
         PolicyError: The policy is invalid.
         KeyboardInterrupt: Interrupted; finished documents are recorded, a re-run
             completes the rest.
@@ -315,6 +322,7 @@ def run_batch(options: Options, *, reporter: Reporter, backend: Backend | None =
         formats=options.formats,
         page_size=options.page_size,
         out=str(out.resolve()),
+        max_bytes=options.max_bytes,
     )
     summary = Summary(
         policy=policy.name,
@@ -324,21 +332,34 @@ def run_batch(options: Options, *, reporter: Reporter, backend: Backend | None =
         formats=options.formats,
         page_size=options.page_size if "pdf" in options.formats else None,
     )
-    with _locked(out):
-        _remove_stale(out)
-        state = State(out)
-        try:
-            run = _Run(
-                options=options, task=task, out=out, state=state, summary=summary, reporter=reporter
-            )
-            reporter.start(inputs.total_bytes())
-            try:
-                run.execute(inputs, backend or make_backend(options))
-            finally:
-                reporter.finish()
-        finally:
-            state.close()
+    try:
+        with _locked(out):
             _remove_stale(out)
+            state = State(out)
+            try:
+                run = _Run(
+                    options=options,
+                    task=task,
+                    out=out,
+                    state=state,
+                    summary=summary,
+                    reporter=reporter,
+                )
+                reporter.start(inputs.total_bytes())
+                try:
+                    run.execute(inputs, backend or make_backend(options))
+                finally:
+                    reporter.finish()
+            finally:
+                state.close()
+                _remove_stale(out)
+    except OSError as exc:
+        # The folder itself fails (read-only, full disk): a document's own write failure
+        # is caught per document, so this is the batch's, reported as one clear line;
+        # audit.jsonl and summary.json were not replaced (docs/SECURITY.md).
+        raise BatchError(
+            f"{out}: cannot write into the output folder ({exc.strerror or type(exc).__name__})"
+        ) from None
     return summary
 
 
@@ -367,6 +388,7 @@ class _Run:
         self.staging = f"{_STAGING}{os.getpid()}-"
         self.sequence = 0
         self.committed = time.monotonic()
+        self.consistency = Consistency()
 
     def execute(self, inputs: Iterable[Item], backend: Backend) -> None:
         window: collections.deque[_Chunk] = collections.deque()
@@ -381,6 +403,10 @@ class _Run:
             finally:
                 backend.close()
             audit.close()
+            try:
+                self.summary.consistency = self.consistency.report(self.out)
+            finally:
+                self.consistency.close()
             self._write_summary()
             os.replace(audit_tmp, self.out / AUDIT_FILE)
         self.state.commit()
@@ -487,6 +513,7 @@ class _Run:
             pages=outcome.pages,
             sizes=outcome.sizes,
             audit=outcome.audit,
+            facts=outcome.facts.dumps(),
         )
         self.state.put(record)
         self._done(item, record, audit, base)
@@ -494,6 +521,8 @@ class _Run:
 
     def _done(self, item: Item, record: Record, audit: IO[bytes], base: str) -> None:
         audit.write(record.audit.encode("utf-8") + b"\n")
+        text = any(ext == "txt" for ext, _size in record.sizes)
+        self.consistency.add(record.name, Facts.loads(record.facts), text=text)
         self.summary.add(record.release, record.withheld_in_full, record.codes, record.pages)
         if record.name != base:
             self.summary.renamed.append((item.source, record.name))

@@ -2,16 +2,17 @@
 
 For every document released into the folder it records the SHA-256 of the input bytes, the
 settings it was released under (the SHA-256 of the policy file, the as-of date, formats,
-page size), the output name and sizes, the summary facts and the audit line. A re-run
+page size), the output name and sizes, the summary facts, the audit line and the keys of
+the consistency checks (:mod:`redactor.batch.consistency`). A re-run
 skips a document whose record matches and whose outputs are still there at their sizes,
 and rebuilds ``audit.jsonl`` and ``summary.json`` from the records, so a resumed batch
 writes the same bytes as one run from scratch.
 
 Why a separate file, and why it must not be published: a hash of an input lets anyone
 holding a guess of the withheld text confirm it (a cable whose only withheld part is a
-short name is a few guesses away). The release files (``*.txt``, ``*.pdf``,
-``summary.json``) therefore hold no input hash; the state file, like the audit, is the
-reviewer's.
+short name is a few guesses away), and so does a key of a cut name. The release files
+(``*.txt``, ``*.pdf``, ``summary.json``) therefore hold no input hash and no key; the
+state file, like the audit, is the reviewer's.
 
 Why SQLite: its commits are atomic and survive ``kill -9`` (the rollback journal), it is
 read and written a row at a time so memory stays flat at any corpus size, and it can look
@@ -34,7 +35,7 @@ from redactor.redact import Release
 __all__ = ["STATE_FILE", "Record", "State"]
 
 STATE_FILE: Final = ".redactor-state.sqlite"
-_VERSION: Final = 1
+_VERSION: Final = 2  # 2: the consistency facts
 _COLUMNS: Final = (
     "source",
     "input_sha256",
@@ -47,6 +48,7 @@ _COLUMNS: Final = (
     "pages",
     "sizes",
     "audit",
+    "facts",
 )
 _SCHEMA: Final = f"""
 CREATE TABLE IF NOT EXISTS documents (
@@ -71,6 +73,7 @@ class Record:
     pages: int
     sizes: tuple[tuple[str, int], ...]
     audit: str
+    facts: str = ""  # Facts.dumps(): keys, never text
 
 
 class State:
@@ -137,6 +140,7 @@ class State:
             pages=row[8],
             sizes=tuple((ext, size) for ext, size in json.loads(row[9])),
             audit=row[10],
+            facts=row[11] or "",
         )
 
     def put(self, record: Record) -> None:
@@ -156,6 +160,7 @@ class State:
                 record.pages,
                 json.dumps([list(s) for s in record.sizes]),
                 record.audit,
+                record.facts,
             ),
         )
 

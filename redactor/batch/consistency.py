@@ -1,0 +1,260 @@
+"""Consistency across a batch: a cut word is cut everywhere, a portion is decided alike.
+
+Redaction that is right document by document can still leak across documents: a name cut
+from one cable's ``Classified By`` line and released in another cable's paragraph, or the
+same paragraph withheld in one copy and released in a duplicate (REDACTION.md §B channel
+16; the 2025-26 Epstein releases were withdrawn for exactly this). A batch therefore runs
+two checks and reports them in ``summary.json`` (``consistency``) and on screen:
+
+* **Cut, yet released elsewhere.** Every string a policy term cut from a document is
+  looked for, as whole words in any case, in the released text of every document of the
+  batch. A hit names the term (its policy id), how many distinct strings and which
+  documents; never the words. It needs the text release (``--format text`` or ``both``):
+  a PDF-only batch reports the check as not run.
+* **Same portion, same decision.** Portions with the same words (five or more, after the
+  number and mark) under the same marking should be decided alike. A difference is not
+  always wrong (two cables with different declassification dates), but it is what a
+  reviewer must look at; each is reported by the documents involved and the actions.
+
+What is kept, and where. A worker returns :class:`Facts`: 64-bit BLAKE2b keys of each
+cut string, of its first word and of each portion's words and marking, with the term ids
+and actions. A key of a short withheld string lets anyone holding a guess confirm it, so
+keys never reach a published file: they live in this process, in a private temporary
+SQLite database (deleted when the batch ends) and in the resume state
+``.redactor-state.sqlite``, which is not for publication either. Memory stays flat at any
+corpus size: per-document data goes to the temporary database as it arrives, and only the
+distinct cut strings (a few per document; capped at :data:`MAX_CUT_STRINGS`) are held in
+memory for the final scan, which reads one released text at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from redactor.model import Document
+from redactor.redact import Redacted
+
+__all__ = ["MAX_CUT_STRINGS", "Consistency", "Facts", "facts_of"]
+
+MAX_CUT_STRINGS: Final = 200_000  # distinct cut strings held for the final scan
+MIN_PORTION_WORDS: Final = 5  # shorter portions ("END SUMMARY.") are alike by chance
+MAX_LISTED: Final = 20  # documents or conflicts listed per entry; the counts are complete
+_WORD = re.compile(r"\w+")
+# A unit's lead: pilcrow, number and mark are not its words ("¶2. (C)", "3.", "a.").
+_LEAD = re.compile(r"\s*¶?\s*(?:\d{1,6}|[A-Za-z])?[.,]?\s*")
+
+
+def _key(text: str) -> str:
+    """A 64-bit key of normalised text: enough to tell strings apart in a batch."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def _words(text: str) -> list[str]:
+    """Words, case-folded: "Stephen A. Seche" and "STEPHEN A SECHE" are the same name."""
+    return _WORD.findall(text.casefold())
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What one document tells the consistency checks: keys, term ids, actions; no text.
+
+    ``cuts`` holds ``(term id, key of the cut words, key of the first word, word count)``;
+    ``portions`` holds ``(key of the marking and words, action)``.
+    """
+
+    cuts: tuple[tuple[str, str, str, int], ...] = ()
+    portions: tuple[tuple[str, str], ...] = ()
+
+    def dumps(self) -> str:
+        """JSON for the resume state."""
+        return json.dumps([list(map(list, self.cuts)), list(map(list, self.portions))])
+
+    @classmethod
+    def loads(cls, text: str) -> Facts:
+        """Read :meth:`dumps` back; empty facts for an empty or unreadable string."""
+        try:
+            cuts, portions = json.loads(text)
+            return cls(
+                tuple((str(t), str(f), str(w), int(n)) for t, f, w, n in cuts),
+                tuple((str(k), str(a)) for k, a in portions),
+            )
+        except (ValueError, TypeError):
+            return cls()
+
+
+def facts_of(document: Document, redacted: Redacted) -> Facts:
+    """The facts of one released document (run by the worker that released it)."""
+    text = document.text
+    cuts: set[tuple[str, str, str, int]] = set()
+    for cut in redacted.cuts:
+        words = _words(text[cut.start : cut.end])
+        if words:
+            full, first = _key("\x1f".join(words)), _key(words[0])
+            cuts.update((term, full, first, len(words)) for term in cut.terms)
+    marks = {p.start: p.mark_end for p in document.portions if p.mark_end is not None}
+    portions: set[tuple[str, str]] = set()
+    for decision in redacted.decisions:
+        start = marks.get(decision.start)
+        if start is None:
+            start = _LEAD.match(text, decision.start).end()  # type: ignore[union-attr]
+        words = _words(text[start : decision.end])
+        if len(words) >= MIN_PORTION_WORDS:
+            key = _key(f"{decision.marking}\x1e" + "\x1f".join(words))
+            portions.add((key, decision.action.value))
+    return Facts(tuple(sorted(cuts)), tuple(sorted(portions)))
+
+
+@dataclass(slots=True)
+class _Found:
+    """Hits of one term: the distinct cut strings released, where they were cut and found."""
+
+    values: set[str] = field(default_factory=set)
+    cut_in: set[int] = field(default_factory=set)
+    found_in: set[int] = field(default_factory=set)
+
+
+class Consistency:
+    """The two checks over one batch, fed in input order by the runner."""
+
+    def __init__(self) -> None:
+        # "" opens a private temporary database on disk, deleted when it is closed.
+        self._db = sqlite3.connect("")
+        self._db.executescript(
+            """
+            CREATE TABLE released (seq INTEGER PRIMARY KEY, name TEXT, text INTEGER);
+            CREATE TABLE cuts (full TEXT, first TEXT, n INTEGER, term TEXT, seq INTEGER);
+            CREATE TABLE portions (key TEXT, action TEXT, seq INTEGER,
+                                   PRIMARY KEY (key, action)) WITHOUT ROWID;
+            """
+        )
+        self._seq = 0
+
+    def add(self, name: str, facts: Facts, *, text: bool) -> None:
+        """Record a released document: its output name, facts, and whether it has a .txt."""
+        self._seq += 1
+        seq = self._seq
+        self._db.execute("INSERT INTO released VALUES (?, ?, ?)", (seq, name, int(text)))
+        self._db.executemany(
+            "INSERT INTO cuts VALUES (?, ?, ?, ?, ?)",
+            ((full, first, n, term, seq) for term, full, first, n in facts.cuts),
+        )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO portions VALUES (?, ?, ?)",
+            ((key, action, seq) for key, action in facts.portions),
+        )
+
+    def report(self, folder: Path) -> dict[str, Any]:
+        """The ``consistency`` section of ``summary.json``: ids, names and counts only."""
+        return {"cut_released": self._cut_released(folder), "decisions": self._decisions()}
+
+    def close(self) -> None:
+        """Drop the temporary database."""
+        self._db.close()
+
+    # -- cut, yet released elsewhere ---------------------------------------------------
+
+    def _cut_released(self, folder: Path) -> dict[str, Any]:
+        (missing,) = self._db.execute("SELECT COUNT(*) FROM released WHERE text = 0").fetchone()
+        if missing:
+            return {"checked": False, "reason": "needs the text release (--format text or both)"}
+        (distinct,) = self._db.execute("SELECT COUNT(DISTINCT full) FROM cuts").fetchone()
+        if distinct > MAX_CUT_STRINGS:
+            return {"checked": False, "reason": f"over {MAX_CUT_STRINGS:,} distinct cut strings"}
+        firsts: dict[str, list[tuple[int, str]]] = {}
+        for first, n, full in self._db.execute("SELECT DISTINCT first, n, full FROM cuts"):
+            firsts.setdefault(first, []).append((n, full))
+        found: dict[str, _Found] = {}
+        if firsts:
+            for seq, name in self._db.execute("SELECT seq, name FROM released ORDER BY seq"):
+                for full in _released(folder / f"{name}.txt", firsts):
+                    self._hit(found, full, seq)
+        names = self._names()
+        terms = [
+            {
+                "term": term,
+                "values": len(hit.values),
+                "cut_in": _listed(hit.cut_in, names),
+                "found_in": _listed(hit.found_in, names),
+            }
+            for term, hit in sorted(found.items())
+        ]
+        documents = set().union(*(hit.found_in for hit in found.values()))
+        return {"checked": True, "documents": len(documents), "terms": terms}
+
+    def _hit(self, found: dict[str, _Found], full: str, seq: int) -> None:
+        for term, cut_seq in self._db.execute("SELECT term, seq FROM cuts WHERE full = ?", (full,)):
+            hit = found.setdefault(term, _Found())
+            hit.values.add(full)
+            hit.cut_in.add(cut_seq)
+            hit.found_in.add(seq)
+
+    # -- same portion, same decision ---------------------------------------------------
+
+    def _decisions(self) -> dict[str, Any]:
+        rows = self._db.execute(
+            "SELECT key, group_concat(action || ':' || seq, ' ') FROM ("
+            "  SELECT key, action, seq FROM portions"
+            "  WHERE key IN (SELECT key FROM portions GROUP BY key HAVING COUNT(*) > 1)"
+            "  ORDER BY key, action"
+            ") GROUP BY key ORDER BY MIN(seq)"
+        )
+        names = self._names()
+        count = 0
+        conflicts: list[dict[str, Any]] = []
+        for _, pairs in rows:
+            count += 1
+            if len(conflicts) < MAX_LISTED:
+                decided = [pair.split(":") for pair in pairs.split(" ")]
+                conflicts.append(
+                    {
+                        "decisions": [
+                            {"action": action, "first_in": names(int(seq))}
+                            for action, seq in decided
+                        ]
+                    }
+                )
+        return {"conflicts": count, "listed": conflicts}
+
+    def _names(self) -> _NameOf:
+        return _NameOf(self._db)
+
+
+class _NameOf:
+    """Output names by sequence number, looked up as needed (never all held at once)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+
+    def __call__(self, seq: int) -> str:
+        row = self._db.execute("SELECT name FROM released WHERE seq = ?", (seq,)).fetchone()
+        return str(row[0]) if row else ""
+
+
+def _listed(seqs: set[int], names: _NameOf) -> dict[str, Any]:
+    ordered = sorted(seqs)
+    return {"documents": len(ordered), "names": [names(s) for s in ordered[:MAX_LISTED]]}
+
+
+def _released(path: Path, firsts: dict[str, list[tuple[int, str]]]) -> Iterator[str]:
+    """Keys of the cut strings that stand, as whole words, in the released text at ``path``."""
+    try:
+        words = _words(path.read_bytes().decode("utf-8", "replace"))
+    except OSError:
+        return
+    keys: dict[str, str] = {}
+    seen: set[str] = set()
+    for i, word in enumerate(words):
+        first = keys.get(word)
+        if first is None:
+            first = keys[word] = _key(word)
+        for n, full in firsts.get(first, ()):
+            if full not in seen and _key("\x1f".join(words[i : i + n])) == full:
+                seen.add(full)
+                yield full

@@ -1,0 +1,292 @@
+"""Hostile input to ``redactor batch``: names, links, failing writes, limits, consistency."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import pathlib
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from redactor import parse, redact
+from redactor.batch.consistency import MAX_CUT_STRINGS, Consistency, Facts, facts_of
+from redactor.batch.state import STATE_FILE
+from redactor.cli import main
+from tests.builders import LATE, cable, policy
+from tests.conftest import EXAMPLES, ROOT
+
+SEED = EXAMPLES / "06DAMASCUS728.txt"
+FOIA = str(ROOT / "policies" / "foia-release.yaml")
+NAME = "Stephen A. Seche"  # the seed's classifier: cut by the foia policy's 'classifier' term
+
+
+def batch(out: Path, *inputs: Path, extra: tuple[str, ...] = ()) -> Any:
+    args = ["batch", "-p", FOIA, "--as-of", "2026-11-28", "--out", str(out), *extra]
+    return CliRunner().invoke(main, [*args, *map(str, inputs)])
+
+
+def summary(out: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    return data
+
+
+def hidden(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".redactor-part"))
+
+
+# ---------------------------------------------------------------------------------------
+# Names and links
+# ---------------------------------------------------------------------------------------
+
+
+def test_reference_id_path_traversal_stays_in_the_folder(tmp_path: Path) -> None:
+    """A CSV reference id ``../../escape`` names a file inside the output folder only."""
+    rows = tmp_path / "cables.csv"
+    body = "1. (U) Unbannered text.".replace('"', '""')
+    rows.write_text(f'1,d,"../../escape",o,c,r,"","{body}"\n', encoding="utf-8")
+    out = tmp_path / "deep" / "out"
+    result = batch(out, rows)
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "audit.jsonl",
+        "escape.txt",
+        "summary.json",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cables.csv", "deep"]
+
+
+def test_symlink_at_an_output_name_is_replaced(tmp_path: Path) -> None:
+    """An output name that is a symlink is replaced by the release; its target is untouched."""
+    out = tmp_path / "out"
+    out.mkdir()
+    target = tmp_path / "precious"
+    target.write_text("keep me", encoding="utf-8")
+    (out / "06DAMASCUS728.txt").symlink_to(target)
+    (out / "summary.json").symlink_to(target)
+    result = batch(out, SEED)
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert not (out / "06DAMASCUS728.txt").is_symlink()
+    assert not (out / "summary.json").is_symlink()
+
+
+# ---------------------------------------------------------------------------------------
+# Failing writes and limits
+# ---------------------------------------------------------------------------------------
+
+
+def _full_disk(monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    """Every staged release fails to write with ENOSPC, as on a full disk."""
+    if fmt == "text":
+        real = pathlib.Path.write_bytes
+
+        def write_bytes(self: Path, data: bytes) -> int:
+            if self.name.startswith(".redactor-part"):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return real(self, data)
+
+        monkeypatch.setattr(pathlib.Path, "write_bytes", write_bytes)
+    else:
+        real_fdopen = os.fdopen
+
+        class Full:
+            """A file that fails to take a PDF (only: the audit and summary still write)."""
+
+            def __init__(self, handle: Any):
+                self.handle = handle
+
+            def __enter__(self) -> Full:
+                return self
+
+            def __exit__(self, *_: object) -> None:
+                self.handle.close()
+
+            def __getattr__(self, name: str) -> Any:
+                return getattr(self.handle, name)
+
+            def write(self, data: bytes) -> int:
+                if data.startswith(b"%PDF"):
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                return int(self.handle.write(data))
+
+        monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: Full(real_fdopen(fd, *a, **k)))
+
+
+@pytest.mark.parametrize("fmt", ["text", "pdf"])
+def test_batch_disk_full_fails_the_document_and_leaves_nothing(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk fails each document (exit 1, reason named), no partial or staged file."""
+    _full_disk(monkeypatch, fmt)
+    out = tmp_path / "out"
+    result = batch(out, SEED, extra=("--format", fmt))
+    assert result.exit_code == 1
+    assert "No space left on device" in result.stderr
+    assert not list(out.glob("06DAMASCUS728.*"))
+    assert hidden(out) == []
+    (failure,) = summary(out)["failures"]
+    assert failure["reason"].endswith("cannot write the release: No space left on device")
+
+
+def test_batch_read_only_folder_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An output folder that refuses files: exit 2 with one line, no traceback, no output."""
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    out = tmp_path / "out"
+    result = batch(out, SEED)
+    assert result.exit_code == 2
+    assert f"{out}: cannot write into the output folder (Permission denied)" in result.stderr
+    assert not (out / "summary.json").exists()
+    assert not (out / "06DAMASCUS728.txt").exists()
+
+
+def test_batch_size_limit_fails_the_document(tmp_path: Path) -> None:
+    """--max-size in a batch: the large document fails with the limit named, others go on."""
+    small = tmp_path / "in" / "small.txt"
+    small.parent.mkdir()
+    small.write_text(cable("UNCLASSIFIED", None, "1. (U) short."), encoding="utf-8")
+    out = tmp_path / "out"
+    result = batch(out, SEED, small, extra=("--max-size", "1K"))
+    assert result.exit_code == 1
+    (failure,) = summary(out)["failures"]
+    assert failure["source"] == str(SEED)
+    assert "document over the size limit of 1,024 bytes" in failure["reason"]
+    assert summary(out)["documents"] == 2
+
+
+# ---------------------------------------------------------------------------------------
+# Consistency across the batch
+# ---------------------------------------------------------------------------------------
+
+
+def _inputs(folder: Path) -> list[Path]:
+    """Three copies of the seed; the second names the first one's classifier in the body."""
+    folder.mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    other = seed.replace("000728", "000729").replace(NAME, "Jane Q. Doe").replace("SECHE", "DOE")
+    other = other.replace("(C) ", f"(C) {NAME} spoke first. ", 1)
+    paths = [folder / "a.txt", folder / "b.txt", folder / "c.txt"]
+    paths[0].write_text(seed, encoding="utf-8")
+    paths[1].write_text(other, encoding="utf-8")
+    # The same paragraphs under a later DECL date: withheld where the others are released.
+    paths[2].write_text(
+        seed.replace("000728", "000730").replace("02/26/2016", "02/26/2036"), encoding="utf-8"
+    )
+    return paths
+
+
+def test_consistency_reports_a_cut_name_released_elsewhere(tmp_path: Path) -> None:
+    """A name cut in two cables and released in a third: term id and names, no words."""
+    out = tmp_path / "out"
+    result = batch(out, *_inputs(tmp_path / "in"))
+    assert result.exit_code == 0, result.stderr
+    report = summary(out)["consistency"]
+    assert report["cut_released"] == {
+        "checked": True,
+        "documents": 1,
+        "terms": [
+            {
+                "term": "classifier",
+                "values": 1,
+                "cut_in": {"documents": 2, "names": ["06DAMASCUS728", "06DAMASCUS730"]},
+                "found_in": {"documents": 1, "names": ["06DAMASCUS729"]},
+            }
+        ],
+    }
+    assert "CUT TERMS RELEASED ELSEWHERE: classifier in 1 document(s)" in result.stdout
+    # The same paragraphs, released in 06DAMASCUS728 and withheld in 06DAMASCUS730.
+    decisions = report["decisions"]
+    assert decisions["conflicts"] == 3  # the subject line and both paragraphs
+    assert decisions["listed"][0] == {
+        "decisions": [
+            {"action": "release", "first_in": "06DAMASCUS728"},
+            {"action": "withhold", "first_in": "06DAMASCUS730"},
+        ]
+    }
+    published = (out / "summary.json").read_text(encoding="utf-8") + result.stdout
+    for word in ("Seche", "Stephen", "Erkhov", "Hamas"):
+        assert word.lower() not in published.lower()
+
+
+def test_consistency_survives_a_resume_and_a_pdf_only_batch(tmp_path: Path) -> None:
+    """A resumed batch reports the same consistency (facts from the state); PDF-only says why."""
+    inputs = _inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    assert batch(out, *inputs).exit_code == 0
+    first = summary(out)
+    again = batch(out, *inputs)
+    assert again.exit_code == 0
+    assert summary(out) == first
+    db = sqlite3.connect(out / STATE_FILE)
+    (facts,) = db.execute("SELECT facts FROM documents WHERE source LIKE '%a.txt'").fetchone()
+    db.close()
+    assert Facts.loads(facts).cuts
+    assert NAME.lower() not in facts.lower()
+    pdf = tmp_path / "pdf"
+    result = batch(pdf, *inputs, extra=("--format", "pdf"))
+    assert result.exit_code == 0, result.stderr
+    assert summary(pdf)["consistency"]["cut_released"] == {
+        "checked": False,
+        "reason": "needs the text release (--format text or both)",
+    }
+    assert "cut terms not checked" in result.stdout
+
+
+def test_consistency_clean_batch_and_facts_round_trip() -> None:
+    """No findings: one quiet line; Facts survive JSON and an unreadable string is empty."""
+    doc = parse(SEED.read_text(encoding="utf-8"))
+    facts = facts_of(doc, redact(doc, policy("rules: [{id: all, action: release}]"), as_of=LATE))
+    assert Facts.loads(facts.dumps()) == facts
+    assert Facts.loads("not json") == Facts()
+    assert Facts.loads("") == Facts()
+    checks = Consistency()
+    try:
+        checks.add("x", facts, text=True)
+        report = checks.report(Path("/nonexistent"))  # a missing release is skipped
+    finally:
+        checks.close()
+    assert report == {
+        "cut_released": {"checked": True, "documents": 0, "terms": []},
+        "decisions": {"conflicts": 0, "listed": []},
+    }
+    from redactor.batch.command import consistency_line  # noqa: PLC0415
+
+    assert consistency_line(report) == (
+        "consistency: no cut term released elsewhere; identical portions decided alike "
+        "(summary.json: consistency)"
+    )
+
+
+def test_consistency_caps_the_cut_strings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("redactor.batch.consistency.MAX_CUT_STRINGS", 1)
+    checks = Consistency()
+    try:
+        checks.add("x", Facts(cuts=(("t", "k1", "f", 1), ("t", "k2", "f", 1))), text=True)
+        assert checks.report(Path("."))["cut_released"] == {
+            "checked": False,
+            "reason": "over 1 distinct cut strings",
+        }
+    finally:
+        checks.close()
+    assert MAX_CUT_STRINGS == 200_000
+
+
+def test_consistency_skips_a_release_that_went_missing(tmp_path: Path) -> None:
+    """A release deleted before the final scan is skipped, not an error."""
+    checks = Consistency()
+    try:
+        checks.add("gone", Facts(cuts=(("t", "k", "f", 1),)), text=True)
+        report = checks.report(tmp_path)
+    finally:
+        checks.close()
+    assert report["cut_released"] == {"checked": True, "documents": 0, "terms": []}
