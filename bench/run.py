@@ -15,6 +15,7 @@ it in ``CASES``, and add a ``Ratio`` against the baseline it should be judged by
 from __future__ import annotations
 
 import argparse
+import atexit
 import gc
 import io
 import json
@@ -191,10 +192,29 @@ def _releases(texts: Sequence[str]) -> list[Any]:
     return [redacted for _, redacted in _documents(texts)]
 
 
+_SCRATCH: list[Path] = []
+
+
 def _scratch() -> Path:
+    """A new empty folder for one pass of a PDF case, removed when the bench exits.
+
+    Every pass writes into a new folder, as a batch writes into a new release folder:
+    rewriting the previous pass's files would time the file system freeing them (on a
+    disk mounted with ``discard``, a TRIM per file), which the two cases pay differently
+    (a rename over a file against a truncation).
+    """
     import tempfile  # noqa: PLC0415
 
-    return Path(tempfile.mkdtemp(prefix="redactor-bench-"))
+    path = Path(tempfile.mkdtemp(prefix="redactor-bench-"))
+    _SCRATCH.append(path)
+    return path
+
+
+def _remove_scratch() -> None:
+    import shutil  # noqa: PLC0415
+
+    for path in _SCRATCH:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _redactor_pdf() -> CaseFn:
@@ -203,9 +223,9 @@ def _redactor_pdf() -> CaseFn:
         from redactor.render.pdf import render_pdf  # noqa: PLC0415
     except Exception as exc:
         raise UnavailableError(f"redactor.render_pdf not available ({exc})") from exc
-    out = _scratch()
 
     def run(texts: Sequence[str]) -> Mapping[str, float]:
+        out = _scratch()
         pages = render = verify = 0.0
         for i, (document, redacted) in enumerate(_documents(texts)):
             # The probe is part of the self-check: it is built here, timed with the
@@ -254,9 +274,9 @@ def _canvas_baseline(font: str) -> CaseFn:
             for name, file in ((regular, "DejaVuSansMono.ttf"), (bold, "DejaVuSansMono-Bold.ttf")):
                 data = io.BytesIO(fonts.joinpath(file).read_bytes())
                 pdfmetrics.registerFont(TTFont(name, data, asciiReadable=False))
-        out = _scratch()
 
         def run(texts: Sequence[str]) -> Mapping[str, float]:
+            out = _scratch()
             pages = 0
             for i, redacted in enumerate(_releases(texts)):
                 lines = render_text(redacted).splitlines()
@@ -378,37 +398,65 @@ def _first_failure(fn: CaseFn, texts: Sequence[str]) -> int | None:
     return None
 
 
-def measure(case: Case, texts: Sequence[str], refs: Sequence[str], reps: int) -> Result:
-    if case.limit is not None:
-        texts, refs = texts[: case.limit], refs[: case.limit]
+def prepare(case: Case, texts: Sequence[str], refs: Sequence[str]) -> tuple[Result, CaseFn | None]:
+    """Load ``case`` and run its untimed warm-up; ``None`` when it cannot run (say why)."""
     result = Result(case, cables=len(texts), nbytes=sum(len(t.encode("utf-8")) for t in texts))
     try:
         fn = case.load()
     except UnavailableError as exc:
         result.skipped = str(exc)
-        return result
+        return result, None
     try:
         fn(texts)  # warm-up, untimed
     except Exception as exc:
         i = _first_failure(fn, texts)
         where = f" on cable {i} ({refs[i]})" if i is not None else ""
         result.skipped = f"failed{where}: {type(exc).__name__}: {exc}"
-        return result
+        return result, None
+    return result, fn
+
+
+def measure(
+    cases: Sequence[Case], texts: Sequence[str], refs: Sequence[str], reps: int
+) -> dict[str, Result]:
+    """Time every case ``reps`` times, the cases taking turns within each repetition.
+
+    A ratio compares two cases measured in this run; taking turns makes it compare them
+    under the same conditions too (a virtual machine's speed drifts by tens of percent
+    over minutes: timing all of one case, then all of the other, would fold the drift
+    into the ratio).
+    """
+    corpora: dict[int | None, tuple[Sequence[str], Sequence[str]]] = {}
+    prepared: list[tuple[Result, CaseFn | None, Sequence[str]]] = []
+    for case in cases:
+        # Cases with the same limit share one list: the PDF cases' releases are cached
+        # per list, and computing them again would land inside a timed pass.
+        if case.limit not in corpora:
+            limit = case.limit if case.limit is not None else len(texts)
+            corpora[case.limit] = (texts[:limit], refs[:limit])
+        subset = corpora[case.limit]
+        print(f"  preparing {case.name} ...", file=sys.stderr, flush=True)
+        result, fn = prepare(case, *subset)
+        prepared.append((result, fn, subset[0]))
     # The corpus and the releases cached for the PDF cases (tens of thousands of objects)
     # would otherwise be scanned by every full collection a case triggers, charging the
     # cases that allocate most for the harness's memory, not their own: freeze them.
     gc.collect()
     gc.freeze()
     try:
-        for _ in range(reps):
-            gc.collect()
-            t0 = time.perf_counter()
-            units = fn(texts)
-            result.times.append(time.perf_counter() - t0)
-            result.units = dict(units or {})
+        for rep in range(reps):
+            print(f"  repetition {rep + 1} of {reps} ...", file=sys.stderr, flush=True)
+            for result, fn, subset in prepared:
+                if fn is None:
+                    continue
+                gc.collect()
+                t0 = time.perf_counter()
+                units = fn(subset)
+                result.times.append(time.perf_counter() - t0)
+                result.units = dict(units or {})
     finally:
         gc.unfreeze()
-    return result
+    return {result.case.name: result for result, _, _ in prepared}
 
 
 def ratio_line(ratio: Ratio, results: Mapping[str, Result]) -> dict[str, Any]:
@@ -479,6 +527,7 @@ def machine() -> dict[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    atexit.register(_remove_scratch)
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--n", type=int, default=10_000, help="cables to generate (default 10000)")
     ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
@@ -515,13 +564,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(
         f"python {m['python']} on {m['platform']}, nproc {m['nproc']}, load1 {m['load1']:.2f};"
-        f" median of {args.reps} reps after 1 warm-up; MB = 10^6 bytes"
+        f" median of {args.reps} reps after 1 warm-up, cases taking turns; MB = 10^6 bytes"
     )
 
-    results: dict[str, Result] = {}
-    for case in cases:
-        print(f"  timing {case.name} ...", file=sys.stderr, flush=True)
-        results[case.name] = measure(case, texts, refs, args.reps)
+    results = measure(cases, texts, refs, args.reps)
     ratios = [ratio_line(x, results) for x in RATIOS]
     report(list(results.values()), ratios)
 

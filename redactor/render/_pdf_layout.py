@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from redactor.redact import Cut, Kept, Redacted, Withheld
 from redactor.render.text import CANCELLED, codes_label, withheld_label
@@ -30,9 +31,13 @@ _WORDS = re.compile(r" +|[^ ]+")
 _ODD = re.compile(r"[^\x20-\x7e]")  # anything but printable ASCII
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """Characters printed from cell ``col`` on; a label is white on a black bar."""
+class Piece(NamedTuple):
+    """Characters printed from cell ``col`` on; a label is white on a black bar.
+
+    Named tuples, not frozen dataclasses, for the layout's records: they are as immutable,
+    and a few thousand are made per release, where a frozen dataclass's ``__init__`` (an
+    ``object.__setattr__`` per field) costs several times as much.
+    """
 
     col: int
     text: str
@@ -40,8 +45,7 @@ class Piece:
     withheld: bool = False  # a withheld unit's label (else a cut term's)
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One printed line.
 
     ``full_bar``: the line is a withheld unit alone (the usual case, a withheld paragraph),

@@ -136,11 +136,11 @@ def verify(data: bytes, plan: Plan, fonts: Fonts, probe: LeakProbe | None = None
 # -- file structure ----------------------------------------------------------------------
 
 
-def _objects(data: bytes) -> dict[int, tuple[bytes, bytes | None]]:
+def _objects(data: bytes) -> dict[int, tuple[bytes, memoryview | None]]:
     """Each object: its dictionary part and its stream's bytes (``None`` when it has none).
 
     Objects are found through the cross-reference table, as a reader finds them: no scan
-    of the (binary) font programs.
+    of the (binary) font programs, and no copy of them either (a stream is a view).
     """
     xref = _XREF.search(data, data.rfind(b"startxref"))
     table = _TABLE.match(data, int(xref.group(1))) if xref else None
@@ -151,22 +151,20 @@ def _objects(data: bytes) -> dict[int, tuple[bytes, bytes | None]]:
     entries = [data[start + 20 * i : start + 20 * i + 20] for i in range(1, count)]
     offsets = sorted((int(e[:10]), number) for number, e in enumerate(entries, start=1))
     ends = [o for o, _ in offsets[1:]] + [int(xref.group(1))]  # type: ignore[union-attr]
-    out: dict[int, tuple[bytes, bytes | None]] = {}
+    view = memoryview(data)
+    out: dict[int, tuple[bytes, memoryview | None]] = {}
     for (offset, number), end in zip(offsets, ends, strict=True):
-        chunk = data[offset:end]
-        head = _OBJECT.match(chunk)
+        head = _OBJECT.match(data, offset, end)
         if head is None or int(head.group(1)) != number:
             raise _fail(f"object {number} is not where the cross-reference table says")
-        chunk = chunk[head.end() :]
-        stream = None
-        found = _STREAM.match(chunk)
-        if found is not None:
-            length = _LENGTH.search(found.group(1))
-            if length is None:
-                raise _fail(f"object {number} has a stream without a length")
-            stream = chunk[found.end() : found.end() + int(length.group(1))]
-            chunk = found.group(0)
-        out[number] = (chunk, stream)
+        found = _STREAM.match(data, head.end(), end)
+        if found is None:
+            out[number] = (data[head.end() : end], None)
+            continue
+        length = _LENGTH.search(found.group(1))
+        if length is None:
+            raise _fail(f"object {number} has a stream without a length")
+        out[number] = (found.group(0), view[found.end() : found.end() + int(length.group(1))])
     return out
 
 
@@ -179,7 +177,7 @@ def _structure(skeleton: bytes) -> None:
         raise _fail(f"the file holds a {found.group(1).decode()} entry")
 
 
-def _info(objects: Mapping[int, tuple[bytes, bytes | None]]) -> None:
+def _info(objects: Mapping[int, tuple[bytes, memoryview | None]]) -> None:
     for body, _ in objects.values():
         if b"/Producer" in body:
             keys = set(re.findall(rb"/[A-Za-z]+(?= *\()", body))
@@ -189,7 +187,7 @@ def _info(objects: Mapping[int, tuple[bytes, bytes | None]]) -> None:
     raise _fail("the Info dictionary is missing")
 
 
-def _page_streams(objects: Mapping[int, tuple[bytes, bytes | None]]) -> list[bytes]:
+def _page_streams(objects: Mapping[int, tuple[bytes, memoryview | None]]) -> list[bytes]:
     pages = next((b for b, _ in objects.values() if b"/Type /Pages" in b), None)
     if pages is None:
         raise _fail("the page tree is missing")
@@ -200,9 +198,10 @@ def _page_streams(objects: Mapping[int, tuple[bytes, bytes | None]]) -> list[byt
         contents = re.search(_REF.pattern % b"Contents", page)
         if contents is None:
             raise _fail(f"page object {ref.decode()} has no content stream")
-        body, stream = objects[int(contents.group(1))]
-        if stream is None:
+        body, view = objects[int(contents.group(1))]
+        if view is None:
             raise _fail(f"page object {ref.decode()} has no content stream")
+        stream = bytes(view)
         if b"/Filter" in body:
             if not re.search(rb"/Filter \[ /FlateDecode \]", body):
                 raise _fail("a page stream has an unexpected filter")
