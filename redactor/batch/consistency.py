@@ -29,6 +29,7 @@ memory for the final scan, which reads one released text at a time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -54,6 +55,15 @@ _LEAD = re.compile(r"\s*¶?\s*(?:\d{1,6}|[A-Za-z])?[.,]?\s*")
 def _key(text: str) -> str:
     """A 64-bit key of normalised text: enough to tell strings apart in a batch."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+@functools.lru_cache(maxsize=20_000)
+def _word_key(word: str) -> str:
+    """:func:`_key` of one word, remembered: released texts share most of their words.
+
+    Bounded (a few MB), so memory stays flat over any corpus; words are not written out.
+    """
+    return _key(word)
 
 
 def _words(text: str) -> list[str]:
@@ -130,6 +140,7 @@ class Consistency:
             """
             CREATE TABLE released (seq INTEGER PRIMARY KEY, name TEXT, text INTEGER);
             CREATE TABLE cuts (full TEXT, first TEXT, n INTEGER, term TEXT, seq INTEGER);
+            CREATE INDEX cuts_full ON cuts (full);
             CREATE TABLE portions (key TEXT, action TEXT, seq INTEGER,
                                    PRIMARY KEY (key, action)) WITHOUT ROWID;
             """
@@ -167,14 +178,17 @@ class Consistency:
         (distinct,) = self._db.execute("SELECT COUNT(DISTINCT full) FROM cuts").fetchone()
         if distinct > MAX_CUT_STRINGS:
             return {"checked": False, "reason": f"over {MAX_CUT_STRINGS:,} distinct cut strings"}
-        firsts: dict[str, list[tuple[int, str]]] = {}
+        # By first word, then by length in words: at each word of a released text, one key
+        # per length is computed and looked up, however many cut strings share the word.
+        firsts: dict[str, dict[int, set[str]]] = {}
         for first, n, full in self._db.execute("SELECT DISTINCT first, n, full FROM cuts"):
-            firsts.setdefault(first, []).append((n, full))
+            firsts.setdefault(first, {}).setdefault(n, set()).add(full)
         found: dict[str, _Found] = {}
+        known: dict[str, tuple[str, ...]] = {}
         if firsts:
             for seq, name in self._db.execute("SELECT seq, name FROM released ORDER BY seq"):
                 for full in _released(folder / f"{name}.txt", firsts):
-                    self._hit(found, full, seq)
+                    self._hit(found, known, full, seq)
         names = self._names()
         terms = [
             {
@@ -188,12 +202,21 @@ class Consistency:
         documents = set().union(*(hit.found_in for hit in found.values()))
         return {"checked": True, "documents": len(documents), "terms": terms}
 
-    def _hit(self, found: dict[str, _Found], full: str, seq: int) -> None:
-        for term, cut_seq in self._db.execute("SELECT term, seq FROM cuts WHERE full = ?", (full,)):
-            hit = found.setdefault(term, _Found())
-            hit.values.add(full)
-            hit.cut_in.add(cut_seq)
-            hit.found_in.add(seq)
+    def _hit(
+        self, found: dict[str, _Found], known: dict[str, tuple[str, ...]], full: str, seq: int
+    ) -> None:
+        """Record that ``full`` stands in document ``seq``; where it was cut is looked up
+        once per cut string (a name cut in a thousand cables is found in a thousand more)."""
+        terms = known.get(full)
+        if terms is None:
+            rows = self._db.execute("SELECT term, seq FROM cuts WHERE full = ?", (full,)).fetchall()
+            for term, cut_seq in rows:
+                hit = found.setdefault(term, _Found())
+                hit.values.add(full)
+                hit.cut_in.add(cut_seq)
+            terms = known[full] = tuple(sorted({term for term, _ in rows}))
+        for term in terms:
+            found[term].found_in.add(seq)
 
     # -- same portion, same decision ---------------------------------------------------
 
@@ -242,19 +265,17 @@ def _listed(seqs: set[int], names: _NameOf) -> dict[str, Any]:
     return {"documents": len(ordered), "names": [names(s) for s in ordered[:MAX_LISTED]]}
 
 
-def _released(path: Path, firsts: dict[str, list[tuple[int, str]]]) -> Iterator[str]:
+def _released(path: Path, firsts: dict[str, dict[int, set[str]]]) -> Iterator[str]:
     """Keys of the cut strings that stand, as whole words, in the released text at ``path``."""
     try:
         words = _words(path.read_bytes().decode("utf-8", "replace"))
     except OSError:
         return
-    keys: dict[str, str] = {}
     seen: set[str] = set()
     for i, word in enumerate(words):
-        first = keys.get(word)
-        if first is None:
-            first = keys[word] = _key(word)
-        for n, full in firsts.get(first, ()):
-            if full not in seen and _key("\x1f".join(words[i : i + n])) == full:
+        first = _word_key(word)
+        for n, fulls in firsts.get(first, {}).items():
+            full = first if n == 1 else _key("\x1f".join(words[i : i + n]))
+            if full in fulls and full not in seen:
                 seen.add(full)
                 yield full
