@@ -515,7 +515,9 @@ def load_policy(path: str | Path) -> Policy:
     """Read and validate a policy file; :class:`PolicyError` says what is wrong and where."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            # One byte past the limit is enough to refuse: a huge file is never read whole.
+            data = handle.read(MAX_POLICY_BYTES + 1)
     except OSError as exc:
         raise PolicyError([f"{path}: cannot read the policy file ({exc.strerror})"]) from None
     if len(data) > MAX_POLICY_BYTES:
