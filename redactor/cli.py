@@ -23,6 +23,7 @@ from rich.console import Console
 from rich.table import Table
 
 from redactor import __version__
+from redactor._options import AS_OF, MAX_SIZE, POLICY
 from redactor.audit import audit_json
 from redactor.errors import DEFAULT_MAX_DOCUMENT_BYTES, DocumentTooLargeError, RedactorError
 from redactor.inspect import inspect_document
@@ -107,33 +108,6 @@ def _review_date(
         ) from exc
 
 
-_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
-
-
-def _max_size(_ctx: click.Context, param: click.Parameter, value: str) -> int:
-    """``--max-size``: bytes, or a number with K, M or G (binary: 50M is 50 MiB)."""
-    m = re.fullmatch(r"\s*(\d{1,12})\s*([KMG]?)(?:i?B)?\s*", value, re.IGNORECASE)
-    if m is None or int(m.group(1)) == 0:
-        raise click.BadParameter(
-            f"{value!r} is not a size: write bytes or a number with K, M or G, e.g. 200M",
-            param=param,
-        )
-    return int(m.group(1)) * _UNITS[m.group(2).upper()]
-
-
-_MAX_SIZE = click.option(
-    "--max-size",
-    "max_size",
-    metavar="SIZE",
-    default="50M",
-    show_default=True,
-    envvar="REDACTOR_MAX_SIZE",
-    show_envvar=True,
-    callback=_max_size,
-    help="Refuse a document larger than SIZE (bytes, or K/M/G).",
-)
-
-
 class InputError(click.ClickException):
     """Bad input or usage: exit code 2, like click's own usage errors."""
 
@@ -162,7 +136,7 @@ def main() -> None:
 
 @main.command("inspect")
 @click.argument("file", type=str)
-@_MAX_SIZE
+@MAX_SIZE
 @click.option(
     "--as-of", "as_of", metavar="YYYY-MM-DD", help="Date for declassification status [today]."
 )
@@ -245,25 +219,9 @@ def _apply(
     return document, redact(document, policy, as_of=when), digest
 
 
-_POLICY = click.option(
-    "--policy",
-    "-p",
-    "policy_path",
-    required=True,
-    metavar="POLICY.yaml",
-    help="The redaction policy.",
-)
-_AS_OF = click.option(
-    "--as-of",
-    "as_of",
-    metavar="YYYY-MM-DD",
-    help="Decide as of this date [the policy's as_of, else today].",
-)
-
-
 @main.command("apply")
-@_POLICY
-@_AS_OF
+@POLICY
+@AS_OF
 @click.option(
     "--format",
     "fmt",
@@ -299,7 +257,7 @@ _AS_OF = click.option(
     callback=_review_date,
     help="Review date for the release block [the policy's output.review_date].",
 )
-@_MAX_SIZE
+@MAX_SIZE
 @click.argument("file", metavar="INPUT", type=str)
 def apply_command(  # noqa: PLR0917 - click passes every option by name
     policy_path: str,
@@ -350,10 +308,10 @@ def apply_command(  # noqa: PLR0917 - click passes every option by name
 
 
 @main.command("explain")
-@_POLICY
-@_AS_OF
+@POLICY
+@AS_OF
 @click.option("--json", "as_json", is_flag=True, help="Print the audit record as JSON.")
-@_MAX_SIZE
+@MAX_SIZE
 @click.argument("file", metavar="INPUT", type=str)
 def explain_command(
     policy_path: str, as_of: str | None, as_json: bool, max_size: int, file: str

@@ -15,6 +15,7 @@ from typing import Final
 
 import click
 
+from redactor._options import AS_OF, POLICY
 from redactor.batch.runner import AUDIT_FILE, LOCK_FILE, SUMMARY_FILE
 from redactor.batch.state import STATE_FILE
 from redactor.errors import RedactorError
@@ -47,15 +48,8 @@ def release_folder(target: str | os.PathLike[str]) -> tuple[Path, str] | None:
 
 
 @click.command("preview")
-@click.option(
-    "--policy", "-p", "policy_path", required=True, metavar="POLICY.yaml", help="The policy."
-)
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="YYYY-MM-DD",
-    help="Decide as of this date [the policy's as_of, else today].",
-)
+@POLICY
+@AS_OF
 @click.option(
     "-o",
     "--output",

@@ -372,9 +372,9 @@ def test_bad_max_size_is_a_usage_error(value: str) -> None:
 
 @pytest.mark.parametrize(("value", "size"), [("100", 100), ("2k", 2048), ("50M", 50 * 2**20)])
 def test_max_size_units(value: str, size: int) -> None:
-    from redactor.cli import _max_size  # noqa: PLC0415
+    from redactor._options import parse_size  # noqa: PLC0415
 
-    assert _max_size(None, None, value) == size  # type: ignore[arg-type]
+    assert parse_size(None, None, value) == size
 
 
 def test_document_too_large_error_is_in_the_tree() -> None:

@@ -16,6 +16,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from redactor._options import AS_OF, MAX_SIZE, POLICY
 from redactor.batch.pipeline import Format
 from redactor.batch.progress import PlainProgress, Reporter, RichProgress
 from redactor.batch.runner import Options, Summary, run_batch
@@ -32,17 +33,8 @@ _FORMATS: dict[str, tuple[Format, ...]] = {
 }
 
 
-def _max_size(ctx: click.Context, param: click.Parameter, value: str) -> int:
-    # Imported here: redactor.cli imports this module at its end to register the command.
-    from redactor.cli import _max_size as parse_size  # noqa: PLC0415
-
-    return parse_size(ctx, param, value)
-
-
 @click.command("batch")
-@click.option(
-    "--policy", "-p", "policy_path", required=True, metavar="POLICY.yaml", help="The policy."
-)
+@POLICY
 @click.option(
     "--format",
     "fmt",
@@ -52,12 +44,7 @@ def _max_size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     help="What to write for each document.",
 )
 @click.option("--out", "-o", required=True, metavar="DIR", help="The output folder (created).")
-@click.option(
-    "--as-of",
-    "as_of",
-    metavar="YYYY-MM-DD",
-    help="Decide as of this date [the policy's as_of, else today].",
-)
+@AS_OF
 @click.option(
     "--jobs",
     "-j",
@@ -79,17 +66,7 @@ def _max_size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     metavar="ADDRESS|local",
     help="Run on a Dask cluster (tcp://HOST:PORT), or 'local' for a local one.",
 )
-@click.option(
-    "--max-size",
-    "max_size",
-    metavar="SIZE",
-    default="50M",
-    show_default=True,
-    envvar="REDACTOR_MAX_SIZE",
-    show_envvar=True,
-    callback=_max_size,
-    help="Fail a document larger than SIZE (bytes, or K/M/G).",
-)
+@MAX_SIZE
 @click.argument("inputs", metavar="INPUT...", nargs=-1, required=True)
 def batch_command(  # noqa: PLR0917 - click passes every option by name
     policy_path: str,
