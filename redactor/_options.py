@@ -12,7 +12,7 @@ from typing import Final
 
 import click
 
-__all__ = ["AS_OF", "MAX_SIZE", "POLICY", "parse_size"]
+__all__ = ["AS_OF", "MAX_SIZE", "PAGE_SIZE", "POLICY", "parse_size"]
 
 _UNITS: Final = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30}
 
@@ -52,4 +52,11 @@ MAX_SIZE = click.option(
     show_envvar=True,
     callback=parse_size,
     help="Refuse a document larger than SIZE (bytes, or K/M/G); a batch fails that document.",
+)
+PAGE_SIZE = click.option(
+    "--page-size",
+    type=click.Choice(["letter", "a4"]),
+    default="letter",
+    show_default=True,
+    help="PDF page size.",
 )

@@ -16,7 +16,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from redactor._options import AS_OF, MAX_SIZE, POLICY
+from redactor._options import AS_OF, MAX_SIZE, PAGE_SIZE, POLICY
 from redactor.batch.pipeline import Format
 from redactor.batch.progress import PlainProgress, Reporter, RichProgress
 from redactor.batch.runner import Options, Summary, run_batch
@@ -54,13 +54,7 @@ _FORMATS: dict[str, tuple[Format, ...]] = {
     help="Worker processes (with --dask local: workers).",
 )
 @click.option("--force", is_flag=True, help="Redo every document, even those up to date.")
-@click.option(
-    "--page-size",
-    type=click.Choice(["letter", "a4"]),
-    default="letter",
-    show_default=True,
-    help="PDF page size.",
-)
+@PAGE_SIZE
 @click.option(
     "--dask",
     metavar="ADDRESS|local",
