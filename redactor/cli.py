@@ -11,10 +11,8 @@ import dataclasses
 import datetime
 import hashlib
 import json
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,7 +21,8 @@ from rich.console import Console
 from rich.table import Table
 
 from redactor import __version__
-from redactor._options import AS_OF, MAX_SIZE, POLICY
+from redactor._atomic import replacing
+from redactor._options import AS_OF, MAX_SIZE, PAGE_SIZE, POLICY
 from redactor.audit import audit_json
 from redactor.errors import DEFAULT_MAX_DOCUMENT_BYTES, DocumentTooLargeError, RedactorError
 from redactor.inspect import inspect_document
@@ -189,19 +188,11 @@ def _print_report(report: dict[str, Any]) -> None:
 
 
 def _write(path: str, data: bytes) -> None:
-    """Write ``path`` atomically: a temporary file beside it, then a rename."""
-    target = Path(path)
-    directory = target.parent
+    """Write ``path`` atomically (:func:`redactor._atomic.replacing`)."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".redactor-", suffix=".tmp")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
+        with replacing(Path(path)) as handle:
             handle.write(data)
-        os.replace(tmp, target)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise InputError(f"{path}: cannot write: {exc.strerror}") from exc
 
 
@@ -230,13 +221,7 @@ def _apply(
     show_default=True,
     help="Output format (pdf needs -o).",
 )
-@click.option(
-    "--page-size",
-    type=click.Choice(["letter", "a4"]),
-    default="letter",
-    show_default=True,
-    help="PDF page size.",
-)
+@PAGE_SIZE
 @click.option("-o", "--output", metavar="OUT", help="Write here (atomically) [stdout].")
 @click.option("--audit", metavar="FILE.jsonl", help="Write the audit record (one JSON line).")
 @click.option(

@@ -29,7 +29,6 @@ import json
 import multiprocessing
 import os
 import signal
-import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -39,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Final, Literal, Protocol
 
+from redactor._atomic import replacing
 from redactor.batch.consistency import Consistency, Facts
 from redactor.batch.errors import BatchError
 from redactor.batch.names import safe_name, unique_name
@@ -392,7 +392,7 @@ class _Run:
 
     def execute(self, inputs: Iterable[Item], backend: Backend) -> None:
         window: collections.deque[_Chunk] = collections.deque()
-        with _temporary(self.out, AUDIT_FILE) as (audit, audit_tmp):
+        with replacing(self.out / AUDIT_FILE) as audit:
             try:
                 for items in _chunks(inputs, self.chunk_size):
                     window.append(self._submit(items, backend))
@@ -407,8 +407,7 @@ class _Run:
                 self.summary.consistency = self.consistency.report(self.out)
             finally:
                 self.consistency.close()
-            self._write_summary()
-            os.replace(audit_tmp, self.out / AUDIT_FILE)
+            self._write_summary()  # before audit.jsonl is renamed into place, as it was
         self.state.commit()
 
     def _submit(self, items: list[Item], backend: Backend) -> _Chunk:
@@ -534,10 +533,8 @@ class _Run:
 
     def _write_summary(self) -> None:
         text = json.dumps(self.summary.as_json(), indent=2, ensure_ascii=False) + "\n"
-        with _temporary(self.out, SUMMARY_FILE) as (handle, tmp):
+        with replacing(self.out / SUMMARY_FILE) as handle:
             handle.write(text.encode("utf-8"))
-            handle.close()
-            os.replace(tmp, self.out / SUMMARY_FILE)
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -549,19 +546,6 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-@contextlib.contextmanager
-def _temporary(folder: Path, name: str) -> Iterator[tuple[IO[bytes], Path]]:
-    """A dot file in ``folder`` to be renamed onto ``name``; removed if that never happens."""
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".redactor-{name}-", suffix=".tmp")
-    path = Path(tmp)
-    handle = os.fdopen(fd, "wb")
-    try:
-        yield handle, path
-    finally:
-        handle.close()
-        path.unlink(missing_ok=True)
 
 
 def _remove_stale(folder: Path) -> None:

@@ -34,7 +34,6 @@ import datetime
 import functools
 import io
 import os
-import tempfile
 import time
 import zlib
 from collections.abc import Mapping, Sequence
@@ -49,6 +48,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 
+from redactor._atomic import replacing
 from redactor.errors import RedactorError, UsageError
 from redactor.redact import Redacted
 from redactor.render._pdf_layout import (
@@ -552,20 +552,14 @@ def render_pdf(
     buffer = io.BytesIO()
     maps = draw(layout, buffer)
     data = buffer.getvalue()
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=".redactor-", suffix=".pdf.tmp")
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+    with replacing(target, suffix=".pdf.tmp") as handle:
+        handle.write(data)
         rendered = time.perf_counter()
         # The very bytes just written are decoded (reading them back from the page cache
-        # would return the same bytes and cost a round trip per file).
+        # would return the same bytes and cost a round trip per file); a failure removes
+        # the temporary file and leaves ``dest`` untouched.
         verify(data, layout, maps, probe)
         verified = time.perf_counter()
-        tmp.replace(target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return PdfReport(
         path=target,
         pages=len(layout.pages),
