@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from redactor.declass import DeclassKind, DeclassStatus
 from redactor.errors import UsageError
@@ -274,9 +274,15 @@ class _Engine:
         segments.release_until(len(text))
         codes = {c for d in decisions if d.action is Action.WITHHOLD for c in d.codes}
         codes.update(c for cut in cuts for c in cut.codes)
+        # The reference id is read from the routing header and the banner line (post,
+        # serial, year), and goes where cuts do not reach: the PDF's Title, the audit, a
+        # batch's file names. A term that cut any of those lines may have cut part of it:
+        # then the release carries none.
+        id_lines = [(p.start, p.end) for p in parts if p.kind in _ID_PARTS]
+        id_cut = any(c.start < end and start < c.end for c in cuts for start, end in id_lines)
         return Redacted(
             source=doc.source,
-            reference_id=doc.reference_id,
+            reference_id=None if id_cut else doc.reference_id,
             policy=self.policy.name,
             as_of=self.as_of,
             segments=tuple(segments.out),
@@ -506,6 +512,11 @@ class _Engine:
 # ---------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------
+
+
+# Where a cable writes its post and serial: the routing header, the banner line and the
+# page headers of a multi-page cable.
+_ID_PARTS: Final = frozenset({PartKind.ROUTING, PartKind.BANNER, PartKind.LAYOUT})
 
 
 @functools.lru_cache(maxsize=4096)

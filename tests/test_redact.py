@@ -984,3 +984,27 @@ def test_a_lead_never_copies_words_whatever_the_parser_made_of_a_line() -> None:
     redacted = redact(doc, policy(WITHHOLD_ALL), as_of=EARLY)
     leads = [s.lead for s in redacted.segments if isinstance(s, Withheld)]
     assert leads == ["SUBJECT:", "¶1. (C)"]
+
+
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        ("[Seche]", True),  # a name cut from the body: the reference id is not touched
+        ("[DAMASCUS]", False),  # the post, cut from the routing header and the banner line
+        ("['0728']", False),  # the serial, cut from the routing header
+    ],
+    ids=["body-name", "post", "serial"],
+)
+def test_a_cut_in_the_lines_the_reference_id_comes_from_drops_it(
+    seed_text: str, words: str, kept: bool
+) -> None:
+    """The id goes where cuts do not reach (PDF Title, audit, batch file names): a term
+    that cut any line it is read from may have cut part of it, so the release has none."""
+    terms = f"terms: [{{id: t, words: {words}, exemptions: [B6]}}]"
+    pol = policy(f"{RELEASE_ALL}\n{terms}")
+    redacted = redact(parse(seed_text), pol, as_of=datetime.date(2026, 11, 28))
+    assert redacted.cuts
+    assert redacted.reference_id == ("06DAMASCUS728" if kept else None)
+    assert (
+        "06DAMASCUS728" in audit_json(redacted, policy_file="p.yaml", policy_sha256="0")
+    ) is kept
