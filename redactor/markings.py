@@ -50,10 +50,10 @@ Decisions taken where the spec is silent (documented here once):
   reader, and both must be withheld. The same holds for ASCII control characters
   (``\x01``...): they are invisible too. Look-alikes of ``U`` (Cyrillic ``У``, Armenian
   ``Ս``) are tried as ``U`` as well as the letter they resemble more, so no reading is
-  missed. Whitespace is the one exception: a tab, form feed, NBSP or thin space inside a
-  mark reads as a space (warning ``nonstandard_spacing``), because it renders as a gap;
-  the mark then reads exactly as its ASCII twin, whose reading a reviewer sees
-  (docs/SECURITY.md, "Unicode").
+  missed. ASCII layout is the one exception: a tab or form feed inside a mark reads as
+  a space (warning ``nonstandard_spacing``). A NBSP, thin or ideographic space inside a
+  mark or a banner is unknown like any other non-ASCII character: nobody types one into a
+  mark, and the issue-6 threat model reads it as a disguise (docs/SECURITY.md, "Unicode").
 * ``CUI`` reads as UNCLASSIFIED with control ``CUI`` (32 CFR 2002.20); CUI categories
   are not interpreted.
 * ``(UNKNOWN)``, the portion form of an unknown marking, reads back as unknown.
@@ -574,9 +574,14 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _TYPOGRAPHY = str.maketrans({**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_DASHES, "-")})
 # In a portion mark the ASCII layout characters are gaps too ("(S\t)", "(C\x0c)"): read as
 # spaces rather than dropping the mark, which would leave its portion unmarked.
+# Non-ASCII spaces (NBSP, thin, ideographic) are *not* gaps inside a mark: a mark is typed
+# on a keyboard, and a NBSP between its letters or slashes is either a conversion accident
+# or a way to dodge the reader. Either way the mark is unknown and its portion withheld
+# (fail closed; issue 6). Around a mark they stay ordinary blanks (parser._BLANKS).
 _MARK_TYPOGRAPHY = str.maketrans(
-    {**dict.fromkeys(_SPACES + "\x0b\x0c\r", " "), **dict.fromkeys(_DASHES, "-")}
+    {**dict.fromkeys("\t\x0b\x0c\r", " "), **dict.fromkeys(_DASHES, "-")}
 )
+_WIDE_SPACES = re.compile("[" + _SPACES.replace("\t", "") + "]")
 # ASCII controls other than layout: invisible, so treated like zero-width characters.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Letters that look like U as much as like the letter _CONFUSABLES folds them to.
@@ -1044,6 +1049,10 @@ def parse_banner(text: str) -> Marking | None:
         stripped line. Never raises.
     """
     marking = _parse_banner(text)
+    if marking is not None and _WIDE_SPACES.search(marking.raw):
+        # "S\u00a0E\u00a0C\u00a0R\u00a0E\u00a0T": a NBSP inside the banner, as inside a
+        # portion mark, makes it unknown rather than read through.
+        return Marking(None, raw=marking.raw, warnings=("confusable_characters",))
     if (
         marking is None
         and (not text.isascii() or _CONTROL.search(text) is not None)

@@ -85,6 +85,9 @@ DISGUISED_MARKS = [
     ("(S\u00adNF)", "confusable_characters"),  # soft hyphen
     ("(\u202eS)", "confusable_characters"),  # right-to-left override
     ("(S\x01)", "confusable_characters"),  # an ASCII control character
+    ("(S\u00a0//\u00a0NF)", "confusable_characters"),  # NBSP inside the mark (issue 6)
+    ("(S\u2009)", "confusable_characters"),  # thin space
+    ("(S\u3000)", "confusable_characters"),  # ideographic space
     ("((S))", "malformed_portion"),  # doubled parentheses
     ("((S)", "malformed_portion"),  # unbalanced
 ]
@@ -138,14 +141,12 @@ WHITESPACE_IN_MARK = [
     "(S\t)",  # tab
     "(\tS)",
     "(S\x0c)",  # form feed
-    "(S\u00a0//\u00a0NF)",  # NBSP: renders as a space
-    "(S\u2009)",  # thin space
 ]
 
 
 @pytest.mark.parametrize("mark", WHITESPACE_IN_MARK, ids=[repr(m) for m in WHITESPACE_IN_MARK])
-def test_whitespace_inside_a_mark_reads_as_a_space(mark: str) -> None:
-    """Whitespace renders as a gap: the mark reads as its ASCII twin (SECRET here)."""
+def test_ascii_whitespace_inside_a_mark_reads_as_a_space(mark: str) -> None:
+    """ASCII layout renders as a gap: the mark reads as its ASCII twin (SECRET here)."""
     doc = parse(secret_paragraph(mark))
     assert doc.body[1].level is not None
     assert doc.body[1].level.name == "SECRET"
@@ -469,12 +470,12 @@ def test_apply_into_a_really_read_only_folder(tmp_path: Path) -> None:
     ("lead", "level"),
     [
         ("UNCLASSIFIED\u200b- ENTIRE TEXT.", None),  # invisible: the whole-text form is unknown
-        ("CONFIDENTIAL\u00a0- ENTIRE TEXT.", "CONFIDENTIAL"),  # NBSP: read as written
+        ("CONFIDENTIAL\u00a0- ENTIRE TEXT.", None),  # NBSP inside the form: unknown too
     ],
     ids=["zero-width", "nbsp"],
 )
 def test_whole_text_form_with_odd_characters(lead: str, level: str | None) -> None:
-    """``1. UNCLASSIFIED - ENTIRE TEXT.`` holding an invisible character is unknown."""
+    """``1. UNCLASSIFIED - ENTIRE TEXT.`` holding an invisible character or NBSP is unknown."""
     doc = parse("\ufeff" + cable(None, "02/26/2016", f"1. {lead} {SECRET}.", "2. More text."))
     assert doc.entire_text is not None
     assert (doc.entire_text.level.name if doc.entire_text.level is not None else None) == level

@@ -296,7 +296,6 @@ PORTIONS = [
     ("(S//BOGUS)", S, (), (), ("unreadable_controls",)),
     ("(C-SPAN)", C, (), (), ("nonstandard_separator", "unreadable_controls")),
     ("(S//NF/SQUIGGLE)", S, ("NOFORN",), (), ("unreadable_controls",)),
-    ("(S\u00a0//\u00a0NF)", S, ("NOFORN",), (), ("nonstandard_spacing",)),
     ("(S\u2013NF)", S, ("NOFORN",), (), ("nonstandard_separator",)),
 ]
 
@@ -370,6 +369,8 @@ UNKNOWN_MARKS = [
     ("\uff08S\uff09", ("confusable_characters",)),  # full-width parentheses
     ("(S\u200b//NF)", ("confusable_characters",)),  # zero-width space
     ("(C\u0301)", ("confusable_characters",)),  # combining accent
+    ("(S\u00a0//\u00a0NF)", ("confusable_characters",)),  # NBSP: no gap in a typed mark
+    ("(S\u2009)", ("confusable_characters",)),  # thin space
 ]
 
 
@@ -804,12 +805,12 @@ BANNERS = [
     ("//DEU SECRET GBR//NOFORN", S, ("FGI DEU GBR", "NOFORN"), (), (), "//DEU SECRET GBR//NOFORN"),
     ("CUI", U, ("CUI",), (), (), "CUI"),
     ("RESTRICTED", C, (), (), ("restricted_as_confidential",), "RESTRICTED"),
-    (
+    (  # a NBSP inside the banner makes it unknown, as inside a portion mark
         "S\u00a0E\u00a0C\u00a0R\u00a0E\u00a0T STATE 000001",
-        S,
+        None,
         (),
         (),
-        (),
+        ("confusable_characters",),
         "S\u00a0E\u00a0C\u00a0R\u00a0E\u00a0T",
     ),
 ]
