@@ -273,7 +273,12 @@ def _canvas_baseline(font: str) -> CaseFn:
             fonts = resources.files("redactor.fonts")
             for name, file in ((regular, "DejaVuSansMono.ttf"), (bold, "DejaVuSansMono-Bold.ttf")):
                 data = io.BytesIO(fonts.joinpath(file).read_bytes())
-                pdfmetrics.registerFont(TTFont(name, data, asciiReadable=False))
+                baseline = TTFont(name, data, asciiReadable=False)
+                # reportlab keeps one font object per face name (pdfmetrics.registerFont):
+                # under the file's own name, "BaselineMono" would be redactor's font, with
+                # redactor's cache of subset programs, whenever redactor registered first.
+                baseline.face.name = name.encode("ascii")
+                pdfmetrics.registerFont(baseline)
 
         def run(texts: Sequence[str]) -> Mapping[str, float]:
             out = _scratch()

@@ -108,3 +108,37 @@ def test_font_inventory_is_within_the_printed_characters(seed_pdf: tuple[bytes, 
             inventory.add(bytes.fromhex(hexcode.decode()).decode("utf-16-be"))
     assert inventory - {" ", "\x00"} <= set(printed)  # code 0 is .notdef, 32 the space
     assert len(inventory) > 20
+
+
+_HOST_FIRST = """
+import io, sys
+from importlib import resources
+from pathlib import Path
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from tests.leaks.support import EARLY, release, seed_text
+# The host program registers the same face first, reportlab's default way (all of ASCII
+# in the first subset).
+data = resources.files("redactor.fonts").joinpath("DejaVuSansMono.ttf").read_bytes()
+pdfmetrics.registerFont(TTFont("HostMono", io.BytesIO(data)))
+from redactor import render_pdf
+_, redacted = release(seed_text(), as_of=EARLY)
+render_pdf(redacted, Path(sys.argv[1]))
+"""
+
+
+def test_a_face_registered_by_the_host_program_is_not_used(tmp_path: Path) -> None:
+    """reportlab keeps one font object per face name: a DejaVu Sans Mono the host program
+    registered first would otherwise stand in for ours, with all of ASCII in its subset
+    (channel 9) and other bytes than a run without it (determinism)."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    _, redacted = release(seed_text(), as_of=EARLY)
+    render_pdf(redacted, tmp_path / "alone.pdf")
+    subprocess.run(
+        [sys.executable, "-c", _HOST_FIRST, str(tmp_path / "hosted.pdf")],
+        check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert (tmp_path / "hosted.pdf").read_bytes() == (tmp_path / "alone.pdf").read_bytes()
