@@ -25,7 +25,7 @@ import codecs
 import functools
 import re
 import zlib
-from codecs import escape_decode
+from codecs import charmap_decode, escape_decode
 from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING
@@ -127,9 +127,10 @@ def verify(data: bytes, plan: Plan, fonts: Fonts, probe: LeakProbe | None = None
         leak = probe.check(" ".join(body), lambda char: ord(char) in charset)
         if leak is not None:
             raise _fail(f"the pages print {leak}")
-    printed = set(map(ord, set("".join(runs))))
+    printed = "".join(runs)
     inventory = set().union(*(subset for _, subsets in fonts.values() for subset in subsets))
-    if not inventory <= printed | {0, 32}:
+    # A substring search per glyph (a few dozen, in C) rather than a set of every character.
+    if not all(chr(point) in printed for point in inventory - {0, 32}):
         raise _fail("the embedded fonts hold glyphs the pages do not print")
 
 
@@ -157,7 +158,12 @@ def _objects(data: bytes) -> dict[int, tuple[bytes, memoryview | None]]:
         head = _OBJECT.match(data, offset, end)
         if head is None or int(head.group(1)) != number:
             raise _fail(f"object {number} is not where the cross-reference table says")
-        found = _STREAM.match(data, head.end(), end)
+        # Most objects hold no stream; a find in C spares them the dictionary pattern.
+        found = (
+            _STREAM.match(data, head.end(), end)
+            if data.find(b"stream", head.end(), end) >= 0
+            else None
+        )
         if found is None:
             out[number] = (data[head.end() : end], None)
             continue
@@ -229,7 +235,7 @@ def _unescape(literal: bytes) -> bytes:
 
 
 def _decode(
-    stream: bytes, faces: Mapping[str, list[dict[int, str]]], names: Mapping[str, str]
+    stream: bytes, faces: Mapping[str, list[str]], names: Mapping[str, str]
 ) -> tuple[list[Text], list[Box]]:
     """The text runs and filled boxes a page stream draws."""
     read = _Statements(faces, names).read(stream)
@@ -256,7 +262,7 @@ _STATEMENT = re.compile(
 class _Statements:
     """Reads a page stream written in :data:`_STATEMENT`'s forms, or gives up (``None``)."""
 
-    def __init__(self, faces: Mapping[str, list[dict[int, str]]], names: Mapping[str, str]):
+    def __init__(self, faces: Mapping[str, list[str]], names: Mapping[str, str]):
         self.faces = faces
         self.names = names
 
@@ -269,7 +275,7 @@ class _Statements:
         bars: list[Box] = []
         white = False
         face = ""
-        subset: dict[int, str] = {}
+        subset = ""
         size = 0.0
         for _, x, y, resource, points, written, fill, path in found:
             if x:
@@ -284,7 +290,7 @@ class _Statements:
                 literal = written
                 if b"\\" in literal:  # _unescape, inline: this runs for every run
                     literal = escape_decode(literal.replace(b"\\(", b"(").replace(b"\\)", b")"))[0]
-                chars = literal.decode("latin-1").translate(subset)
+                chars = charmap_decode(literal, "strict", subset)[0]
                 if _OUTSIDE in chars:
                     return None
                 # A plain tuple (equal to the planned Text when it is right): the
@@ -301,7 +307,7 @@ class _Statements:
 
 
 def _operations(
-    stream: bytes, faces: Mapping[str, list[dict[int, str]]], names: Mapping[str, str]
+    stream: bytes, faces: Mapping[str, list[str]], names: Mapping[str, str]
 ) -> tuple[list[Text], list[Box]]:
     operations = _OPERATION.findall(stream)
     # The operations must tile the stream: white space between them belongs to the
@@ -320,7 +326,7 @@ def _operations(
 class _Reader:
     """The graphics state a page stream builds, reduced to what we check."""
 
-    def __init__(self, faces: Mapping[str, list[dict[int, str]]], names: Mapping[str, str]):
+    def __init__(self, faces: Mapping[str, list[str]], names: Mapping[str, str]):
         self.faces = faces
         self.names = names
         self.texts: list[Text] = []
@@ -329,7 +335,7 @@ class _Reader:
         self.fill: tuple[float, ...] = (0.0,)
         self.saved: list[tuple[float, ...]] = []
         self.font = ""
-        self.subset: dict[int, str] = {}
+        self.subset = ""
         self.size = 0.0
         self.x = self.y = 0.0
         self.joined = False  # whether the next Tj continues the previous run (no Tm between)
@@ -374,7 +380,7 @@ class _Reader:
     def _show(self, literal: bytes) -> None:
         if literal[:1] != b"(" or literal[-1:] != b")":
             raise _fail("a page shows text that is not one string")
-        chars = _unescape(literal).decode("latin-1").translate(self.subset)
+        chars = charmap_decode(_unescape(literal), "strict", self.subset)[0]
         if _OUTSIDE in chars:
             raise _fail("a page prints a glyph code outside its font subset")
         white = self.fill in ((1.0,), (1.0, 1.0, 1.0))
@@ -392,16 +398,19 @@ _OUTSIDE = "\uffff"  # a noncharacter: the layout never prints one (it becomes U
 
 
 @functools.lru_cache(maxsize=256)
-def _table(subset: tuple[int, ...]) -> dict[int, str]:
-    """A subset as a :meth:`str.translate` table over all 256 codes; code 0 (``.notdef``)
+def _table(subset: tuple[int, ...]) -> str:
+    """A subset as a decoding table of all 256 codes, for :func:`codecs.charmap_decode`
+    (one C call per run, as Python's own single-byte codecs decode); code 0 (``.notdef``)
     and codes past the subset's end map to :data:`_OUTSIDE`, which fails the page.
 
     Cached: a batch prints the same few subsets again and again (the renderer makes equal
-    character sets equal subsets). Callers only read the table.
+    character sets equal subsets).
     """
-    table = dict.fromkeys(range(256), _OUTSIDE)
-    table.update((code, chr(c)) for code, c in enumerate(subset) if code)
-    return table
+    table = [_OUTSIDE] * 256
+    for code, point in enumerate(subset[:256]):
+        if code:
+            table[code] = chr(point)
+    return "".join(table)
 
 
 # -- comparisons -------------------------------------------------------------------------
