@@ -52,12 +52,15 @@ class Case:
 
 @dataclass(frozen=True)
 class Ratio:
-    """numerator rate / denominator rate (cables/s), both measured in this run, >= target."""
+    """numerator rate / denominator rate (cables/s), both measured in this run, >= target.
+
+    ``target=None``: a reference line, printed for scale and judged by no target.
+    """
 
     label: str
     numerator: str
     denominator: str
-    target: float
+    target: float | None
 
 
 # ---------------------------------------------------------------------------- cases
@@ -349,7 +352,10 @@ RATIOS: list[Ratio] = [
     Ratio("parse vs naive parse", "redactor_parse", "naive_parse", 0.30),
     Ratio("release vs naive redact", "redactor_release", "naive_redact", 0.25),
     Ratio("release vs presidio (spans only)", "redactor_release", "presidio_spans", 1.0),
-    Ratio("PDF vs raw canvas (Courier)", "redactor_pdf", "canvas_courier", 0.7),
+    # Issue 4's 0.7x is judged against the canvas that draws the same lines in the same
+    # embedded faces (issue 4 item 3 requires embedding). Courier is not embedded and
+    # cannot print the pilcrow, accented names or curly quotes: printed for scale only.
+    Ratio("PDF vs raw canvas (Courier)", "redactor_pdf", "canvas_courier", None),
     Ratio("PDF vs raw canvas (same TTF)", "redactor_pdf", "canvas_ttf", 0.7),
 ]
 
@@ -478,6 +484,8 @@ def ratio_line(ratio: Ratio, results: Mapping[str, Result]) -> dict[str, Any]:
         if r.skipped is not None:
             return out | {"value": None, "status": f"SKIP ({r.case.name}: {r.skipped})"}
     value = num.rate() / den.rate()
+    if ratio.target is None:
+        return out | {"value": value, "status": "reference"}
     return out | {"value": value, "status": "PASS" if value >= ratio.target else "FAIL"}
 
 
@@ -515,10 +523,8 @@ def report(results: Sequence[Result], ratios: Sequence[dict[str, Any]]) -> None:
         for x in ratios:
             value = "-" if x["value"] is None else f"{x['value']:.2f}x"
             what = f"{x['numerator']} / {x['denominator']}"
-            print(
-                f"  {x['label']:<22} {what:<30} {value:>7}  target >= {x['target']:.2f}x  "
-                f"{x['status']}"
-            )
+            target = "no target" if x["target"] is None else f"target >= {x['target']:.2f}x"
+            print(f"  {x['label']:<22} {what:<30} {value:>7}  {target:<16}  {x['status']}")
 
 
 def machine() -> dict[str, Any]:
