@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import datetime
 import io
@@ -661,3 +662,21 @@ def test_fast_reader_matches_the_operator_reader(case: str) -> None:
         assert fast is not None
         assert [tuple(t) for t in fast[0]] == [tuple(t) for t in slow[0]]
         assert sorted(fast[1]) == sorted(slow[1])
+
+
+@pytest.mark.parametrize(
+    ("subset", "code", "char"),
+    [
+        pytest.param((0, 32, 65), 2, "A", id="a-code-reads-its-character"),
+        pytest.param((0, 32, 65), 0, _pdf_verify._OUTSIDE, id="notdef-is-outside"),
+        pytest.param((0, 32, 65), 3, _pdf_verify._OUTSIDE, id="past-the-subset-is-outside"),
+        pytest.param((0, 0xFFFE), 1, _pdf_verify._OUTSIDE, id="undefined-marker-is-outside"),
+        pytest.param((0, 0x1F600), 1, "\U0001f600", id="astral-character"),
+    ],
+)
+def test_decoding_table(subset: tuple[int, ...], code: int, char: str) -> None:
+    """Every byte decodes to one character: a code the subset does not define fails the
+    page (``_OUTSIDE``) rather than raising outside the error tree."""
+    table = _pdf_verify._table(subset)
+    assert len(table) == 256
+    assert codecs.charmap_decode(bytes([code]), "strict", table)[0] == char

@@ -408,7 +408,9 @@ def _table(subset: tuple[int, ...]) -> str:
     """
     table = [_OUTSIDE] * 256
     for code, point in enumerate(subset[:256]):
-        if code:
+        # U+FFFE means "undefined" to charmap_decode, which would raise a UnicodeError
+        # outside our error tree; the layout never prints it, so it fails the page instead.
+        if code and point != 0xFFFE:
             table[code] = chr(point)
     return "".join(table)
 
