@@ -164,6 +164,36 @@ def test_batch_size_limit_fails_the_document(tmp_path: Path) -> None:
     assert summary(out)["documents"] == 2
 
 
+def test_batch_size_limit_fails_a_csv_row_alone_and_follows_a_raised_limit(
+    tmp_path: Path,
+) -> None:
+    """A cables.csv row over --max-size fails alone, with its source and the limit; the
+    rows after it are released; the same batch under a raised limit releases them all."""
+    seed = SEED.read_text(encoding="utf-8").replace('"', '\\"')
+    short = "1. (U) A short paragraph with no reference id."
+    rows = tmp_path / "cables.csv"
+    rows.write_text(
+        f'1,d,"A",o,c,r,"","{short}"\n2,d,"B",o,c,r,"","{seed}"\n3,d,"C",o,c,r,"","{short}"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = batch(out, rows, extra=("--max-size", "1K"))
+    assert result.exit_code == 1
+    (failure,) = summary(out)["failures"]
+    assert failure["source"] == f"{rows}#2"
+    assert failure["reason"].startswith(
+        f"{rows}#2: document over the size limit of 1,024 bytes; if it is genuine, raise"
+    )
+    assert f"FAILED {rows}#2: document over the size limit" in result.stderr
+    assert summary(out)["documents"] == 3
+    assert (out / "A.txt").exists()
+    assert (out / "C.txt").exists()
+    raised = batch(out, rows, extra=("--max-size", "4K"))
+    assert raised.exit_code == 0, raised.stderr
+    assert summary(out)["failures"] == []
+    assert (out / "06DAMASCUS728.txt").exists()
+
+
 # ---------------------------------------------------------------------------------------
 # Consistency across the batch
 # ---------------------------------------------------------------------------------------

@@ -310,7 +310,7 @@ def run_batch(options: Options, *, reporter: Reporter, backend: Backend | None =
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BatchError(f"{out}: cannot create the output folder ({exc.strerror})") from None
-    inputs = Inputs(options.inputs, exclude=out)
+    inputs = Inputs(options.inputs, exclude=out, max_bytes=options.max_bytes)
     policy = load_policy(options.policy)
     policy_bytes = Path(options.policy).read_bytes()
     task = Task(
