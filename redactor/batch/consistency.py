@@ -9,8 +9,9 @@ two checks and reports them in ``summary.json`` (``consistency``) and on screen:
 * **Cut, yet released elsewhere.** Every string a policy term cut from a document is
   looked for, as whole words in any case, in the released text of every document of the
   batch. A hit names the term (its policy id), how many distinct strings and which
-  documents; never the words. It needs the text release (``--format text`` or ``both``):
-  a PDF-only batch reports the check as not run.
+  documents; never the words. It runs whatever the format: the released text is what the
+  text release holds and what the PDF prints, and a worker returns it with its outcome
+  (a PDF-only batch publishes no text file for it).
 * **Same portion, same decision.** Portions with the same words (five or more, after the
   number and mark) under the same marking should be decided alike. A difference is not
   always wrong (two cables with different declassification dates), but it is what a
@@ -21,30 +22,38 @@ cut string, of its first word and of each portion's words and marking, with the 
 and actions. A key of a short withheld string lets anyone holding a guess confirm it, so
 keys never reach a published file: they live in this process, in a private temporary
 SQLite database (deleted when the batch ends) and in the resume state
-``.redactor-state.sqlite``, which is not for publication either. Memory stays flat at any
-corpus size: per-document data goes to the temporary database as it arrives, and only the
-distinct cut strings (a few per document; capped at :data:`MAX_CUT_STRINGS`) are held in
-memory for the final scan, which reads one released text at a time.
+``.redactor-state.sqlite``, which is not for publication either. The released texts wait
+for the final scan in the same temporary database (compressed; they are releases, not
+secrets, but the output folder gets nothing it did not get before). Memory stays flat at
+any corpus size: per-document data goes to the temporary database as it arrives, and only
+the distinct cut strings (a few per document; capped at :data:`MAX_CUT_STRINGS`) are held
+in memory for the final scan, which reads one released text at a time.
+
+The final scan is cheap: workers split the released texts into words, the distinct words
+of a text are matched against the first words of the cut strings as sets (each distinct
+word of the batch is keyed once, :data:`MAX_WORDS_KNOWN` at a time), and a longer cut
+string is keyed only where its first word stands.
 """
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Final
 
 from redactor.model import Document
 from redactor.redact import Redacted
 
-__all__ = ["MAX_CUT_STRINGS", "Consistency", "Facts", "facts_of"]
+__all__ = ["MAX_CUT_STRINGS", "Consistency", "Facts", "facts_of", "pack_words"]
 
 MAX_CUT_STRINGS: Final = 200_000  # distinct cut strings held for the final scan
+MAX_WORDS_KNOWN: Final = 200_000  # distinct released words whose keys are remembered
 MIN_PORTION_WORDS: Final = 5  # shorter portions ("END SUMMARY.") are alike by chance
 MAX_LISTED: Final = 20  # documents or conflicts listed per entry; the counts are complete
 _WORD = re.compile(r"\w+")
@@ -55,15 +64,6 @@ _LEAD = re.compile(r"\s*¶?\s*(?:\d{1,6}|[A-Za-z])?[.,]?\s*")
 def _key(text: str) -> str:
     """A 64-bit key of normalised text: enough to tell strings apart in a batch."""
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
-
-
-@functools.lru_cache(maxsize=20_000)
-def _word_key(word: str) -> str:
-    """:func:`_key` of one word, remembered: released texts share most of their words.
-
-    Bounded (a few MB), so memory stays flat over any corpus; words are not written out.
-    """
-    return _key(word)
 
 
 def _words(text: str) -> list[str]:
@@ -97,6 +97,19 @@ class Facts:
             )
         except (ValueError, TypeError):
             return cls()
+
+
+def pack_words(text: str) -> bytes:
+    """A released text as the final scan reads it: its words, case-folded, compressed.
+
+    Made by the worker that released the text, so the batch process does not split it.
+    """
+    return zlib.compress("\x1f".join(_words(text)).encode("utf-8", "surrogatepass"), 1)
+
+
+def _unpack_words(packed: bytes) -> list[str]:
+    joined = zlib.decompress(packed).decode("utf-8", "surrogatepass")
+    return joined.split("\x1f") if joined else []
 
 
 def facts_of(document: Document, redacted: Redacted) -> Facts:
@@ -138,7 +151,7 @@ class Consistency:
         self._db = sqlite3.connect("")
         self._db.executescript(
             """
-            CREATE TABLE released (seq INTEGER PRIMARY KEY, name TEXT, text INTEGER);
+            CREATE TABLE released (seq INTEGER PRIMARY KEY, name TEXT, body BLOB);
             CREATE TABLE cuts (full TEXT, first TEXT, n INTEGER, term TEXT, seq INTEGER);
             CREATE INDEX cuts_full ON cuts (full);
             CREATE TABLE portions (key TEXT, action TEXT, seq INTEGER,
@@ -147,23 +160,26 @@ class Consistency:
         )
         self._seq = 0
 
-    def add(self, name: str, facts: Facts, *, text: bool) -> None:
-        """Record a released document: its output name, facts, and whether it has a .txt."""
+    def add(self, name: str, facts: Facts, released: bytes | None) -> None:
+        """Record a released document: its output name, facts and released text
+        (:func:`pack_words`; ``None`` when it could not be had: it is then not scanned)."""
         self._seq += 1
         seq = self._seq
-        self._db.execute("INSERT INTO released VALUES (?, ?, ?)", (seq, name, int(text)))
-        self._db.executemany(
-            "INSERT INTO cuts VALUES (?, ?, ?, ?, ?)",
-            ((full, first, n, term, seq) for term, full, first, n in facts.cuts),
-        )
-        self._db.executemany(
-            "INSERT OR IGNORE INTO portions VALUES (?, ?, ?)",
-            ((key, action, seq) for key, action in facts.portions),
-        )
+        self._db.execute("INSERT INTO released VALUES (?, ?, ?)", (seq, name, released))
+        if facts.cuts:
+            self._db.executemany(
+                "INSERT INTO cuts VALUES (?, ?, ?, ?, ?)",
+                ((full, first, n, term, seq) for term, full, first, n in facts.cuts),
+            )
+        if facts.portions:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO portions VALUES (?, ?, ?)",
+                ((key, action, seq) for key, action in facts.portions),
+            )
 
-    def report(self, folder: Path) -> dict[str, Any]:
+    def report(self) -> dict[str, Any]:
         """The ``consistency`` section of ``summary.json``: ids, names and counts only."""
-        return {"cut_released": self._cut_released(folder), "decisions": self._decisions()}
+        return {"cut_released": self._cut_released(), "decisions": self._decisions()}
 
     def close(self) -> None:
         """Drop the temporary database."""
@@ -171,10 +187,7 @@ class Consistency:
 
     # -- cut, yet released elsewhere ---------------------------------------------------
 
-    def _cut_released(self, folder: Path) -> dict[str, Any]:
-        (missing,) = self._db.execute("SELECT COUNT(*) FROM released WHERE text = 0").fetchone()
-        if missing:
-            return {"checked": False, "reason": "needs the text release (--format text or both)"}
+    def _cut_released(self) -> dict[str, Any]:
         (distinct,) = self._db.execute("SELECT COUNT(DISTINCT full) FROM cuts").fetchone()
         if distinct > MAX_CUT_STRINGS:
             return {"checked": False, "reason": f"over {MAX_CUT_STRINGS:,} distinct cut strings"}
@@ -186,8 +199,12 @@ class Consistency:
         found: dict[str, _Found] = {}
         known: dict[str, tuple[str, ...]] = {}
         if firsts:
-            for seq, name in self._db.execute("SELECT seq, name FROM released ORDER BY seq"):
-                for full in _released(folder / f"{name}.txt", firsts):
+            scan = _Scan(firsts)
+            rows = self._db.execute(
+                "SELECT seq, body FROM released WHERE body IS NOT NULL ORDER BY seq"
+            )
+            for seq, body in rows:
+                for full in scan.released(_unpack_words(body)):
                     self._hit(found, known, full, seq)
         names = self._names()
         terms = [
@@ -265,17 +282,53 @@ def _listed(seqs: set[int], names: _NameOf) -> dict[str, Any]:
     return {"documents": len(ordered), "names": [names(s) for s in ordered[:MAX_LISTED]]}
 
 
-def _released(path: Path, firsts: dict[str, dict[int, set[str]]]) -> Iterator[str]:
-    """Keys of the cut strings that stand, as whole words, in the released text at ``path``."""
-    try:
-        words = _words(path.read_bytes().decode("utf-8", "replace"))
-    except OSError:
-        return
-    seen: set[str] = set()
-    for i, word in enumerate(words):
-        first = _word_key(word)
-        for n, fulls in firsts.get(first, {}).items():
-            full = first if n == 1 else _key("\x1f".join(words[i : i + n]))
-            if full in fulls and full not in seen:
-                seen.add(full)
-                yield full
+class _Scan:
+    """The final scan's matcher: which cut strings stand, as whole words, in a text.
+
+    Each distinct word is keyed once (up to :data:`MAX_WORDS_KNOWN` remembered, then
+    forgotten all at once so memory stays flat) and sorted into words that start some cut
+    string (``starts``: word -> its key and the cut strings by length) and words that
+    start none (``others``). Set operations then find the starting words of a text; a
+    one-word cut string needs no more, and a longer one is keyed only where its first
+    word stands (found by ``list.index``, not by a loop over every word).
+    """
+
+    def __init__(self, firsts: dict[str, dict[int, set[str]]]):
+        self._firsts = firsts
+        self._starts: dict[str, tuple[str, dict[int, set[str]]]] = {}
+        self._others: set[str] = set()
+
+    def _learn(self, words: Iterable[str]) -> None:
+        for word in words:
+            key = _key(word)
+            lengths = self._firsts.get(key)
+            if lengths is None:
+                self._others.add(word)
+            else:
+                self._starts[word] = (key, lengths)
+
+    def released(self, words: list[str]) -> set[str]:
+        """Keys of the cut strings that stand, as whole words, in a text of ``words``."""
+        distinct = set(words)
+        starts = self._starts
+        if len(starts) + len(self._others) > MAX_WORDS_KNOWN:
+            starts.clear()
+            self._others.clear()
+        self._learn(distinct.difference(self._others, starts))
+        seen: set[str] = set()
+        for word in distinct.intersection(starts):
+            first, lengths = starts[word]
+            if 1 in lengths:
+                seen.add(first)
+            longer = [(n, fulls) for n, fulls in lengths.items() if n > 1]
+            if not longer:
+                continue
+            i = -1
+            with contextlib.suppress(ValueError):  # list.index: no more of the word
+                while True:
+                    i = words.index(word, i + 1)
+                    for n, fulls in longer:
+                        full = _key("\x1f".join(words[i : i + n]))
+                        if full in fulls:
+                            seen.add(full)
+        return seen

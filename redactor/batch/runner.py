@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import IO, Any, Final, Literal, Protocol
 
 from redactor._atomic import replacing
-from redactor.batch.consistency import Consistency, Facts
+from redactor.batch.consistency import Consistency, Facts, pack_words
 from redactor.batch.errors import BatchError
 from redactor.batch.names import safe_name, unique_name
 from redactor.batch.pipeline import Format, Job, Outcome, Task, process_chunk, process_document
@@ -389,6 +389,7 @@ class _Run:
         self.sequence = 0
         self.committed = time.monotonic()
         self.consistency = Consistency()
+        self.text = "text" in task.formats
 
     def execute(self, inputs: Iterable[Item], backend: Backend) -> None:
         window: collections.deque[_Chunk] = collections.deque()
@@ -404,7 +405,7 @@ class _Run:
                 backend.close()
             audit.close()
             try:
-                self.summary.consistency = self.consistency.report(self.out)
+                self.summary.consistency = self.consistency.report()
             finally:
                 self.consistency.close()
             self._write_summary()  # before audit.jsonl is renamed into place, as it was
@@ -425,6 +426,9 @@ class _Run:
                 and record.settings == self.settings
             ):
                 entry.record = record
+                if not self.text:  # no text release to read back: a worker re-derives it
+                    entry.job = Job(item.source, item.data, "", outputs=False)
+                    jobs.append(entry.job)
                 continue
             entry.job = self._job(item)
             jobs.append(entry.job)
@@ -441,7 +445,8 @@ class _Run:
             if item.error is not None:
                 self._failed(item, item.error)
             elif entry.record is not None:
-                self._reuse(entry, entry.record, audit)
+                derived = next(outcomes) if entry.job is not None else None
+                self._reuse(entry, entry.record, audit, derived)
             else:
                 self._place(entry, next(outcomes), audit)
         now = time.monotonic()
@@ -461,19 +466,36 @@ class _Run:
             reason = f"the worker process was lost ({type(exc).__name__}); run again to retry"
             return [Outcome(job.source, reason=f"{job.source}: {reason}") for job in jobs]
 
-    def _reuse(self, entry: _Entry, record: Record, audit: IO[bytes]) -> None:
-        """An up-to-date document: keep its outputs if its name is still its own."""
+    def _reuse(
+        self, entry: _Entry, record: Record, audit: IO[bytes], derived: Outcome | None
+    ) -> None:
+        """An up-to-date document: keep its outputs if its name is still its own.
+
+        The consistency check reads its released text back from its text release, or,
+        without one, from ``derived`` (the document run again, writing nothing).
+        """
         item = entry.item
         base = safe_name(record.reference_id or item.stem)
         name = unique_name(base, self.state.claim)
         if name == record.name and self._present(name, record.sizes):
-            self._done(item, record, audit, base)
+            if derived is not None:
+                released = derived.released if derived.ok else None
+            else:
+                released = self._read_release(name)
+            facts = Facts.loads(record.facts)
+            self._done(item, record, audit, base, facts=facts, released=released)
             self.summary.skipped += 1
             self.reporter.advance(item.size, skipped=True)
             return
         # An earlier document now takes its name (or its files went): redo it here, rare.
         entry.job = self._job(item)
         self._place(entry, process_document(entry.job, self.task), audit, name=name)
+
+    def _read_release(self, name: str) -> bytes | None:
+        try:
+            return pack_words((self.out / f"{name}.txt").read_bytes().decode("utf-8"))
+        except (OSError, UnicodeDecodeError):  # gone or changed since: it is redone next run
+            return None
 
     def _present(self, name: str, sizes: Sequence[tuple[str, int]]) -> bool:
         try:
@@ -515,13 +537,21 @@ class _Run:
             facts=outcome.facts.dumps(),
         )
         self.state.put(record)
-        self._done(item, record, audit, base)
+        self._done(item, record, audit, base, facts=outcome.facts, released=outcome.released)
         self.reporter.advance(item.size)
 
-    def _done(self, item: Item, record: Record, audit: IO[bytes], base: str) -> None:
+    def _done(
+        self,
+        item: Item,
+        record: Record,
+        audit: IO[bytes],
+        base: str,
+        *,
+        facts: Facts,
+        released: bytes | None,
+    ) -> None:
         audit.write(record.audit.encode("utf-8") + b"\n")
-        text = any(ext == "txt" for ext, _size in record.sizes)
-        self.consistency.add(record.name, Facts.loads(record.facts), text=text)
+        self.consistency.add(record.name, facts, released)
         self.summary.add(record.release, record.withheld_in_full, record.codes, record.pages)
         if record.name != base:
             self.summary.renamed.append((item.source, record.name))
