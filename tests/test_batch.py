@@ -23,7 +23,7 @@ from redactor.batch import BatchError, Job, Options, Task, process_document, run
 from redactor.batch.names import MAX_NAME, safe_name, unique_name
 from redactor.batch.pipeline import Outcome
 from redactor.batch.progress import PlainProgress, RichProgress, format_duration
-from redactor.batch.runner import LOCK_FILE, InlineBackend, Summary
+from redactor.batch.runner import LOCK_FILE, InlineBackend, ProcessBackend, Summary
 from redactor.batch.sources import ROW_SLACK, Inputs
 from redactor.batch.state import STATE_FILE
 from redactor.cli import main
@@ -528,6 +528,20 @@ def test_batch_runs_are_deterministic_across_jobs(tmp_path: Path) -> None:
         assert code == 1  # bad.txt
     assert visible(outs[0]) == visible(outs[1]) == visible(outs[2])
     assert len(visible(outs[0])) == 2 * 40 + 2
+    # The same through workers only: a backend whose workers are up before it starts
+    # (a short batch may otherwise run while they start, in this process).
+    backend = ProcessBackend(2)
+    assert backend.started(timeout=60)
+    options = Options(
+        policy=FOIA,
+        out=str(tmp_path / "workers"),
+        inputs=(str(folder),),
+        as_of=datetime.date.fromisoformat(EARLY),
+        formats=("text", "pdf"),
+    )
+    summary = run_batch(options, reporter=PlainProgress(io.StringIO()), backend=backend)
+    assert summary.failed == 1
+    assert visible(tmp_path / "workers") == visible(outs[0])
 
 
 def test_batch_usage_errors_exit_2(tmp_path: Path) -> None:

@@ -24,6 +24,10 @@ from tests.conftest import EXAMPLES, ROOT
 SEED = EXAMPLES / "06DAMASCUS728.txt"
 FOIA = str(ROOT / "policies" / "foia-release.yaml")
 NAME = "Stephen A. Seche"  # the seed's classifier: cut by the foia policy's 'classifier' term
+_CUT_NAME = (
+    "rules: [{id: all, action: release}]\n"
+    "terms: [{id: name, words: [Stephen A. Seche], exemptions: [B6]}]"
+)
 _CUT_SECHE = (
     "rules: [{id: all, action: release}]\nterms: [{id: name, words: [Seche], exemptions: [B6]}]"
 )
@@ -381,3 +385,22 @@ def test_consistency_scan_forgets_words_past_a_bound(monkeypatch: pytest.MonkeyP
         "documents": 3,
         "names": ["b", "c", "d"],
     }
+
+
+def test_consistency_scan_without_cut_word_keys_misses_nothing() -> None:
+    """Facts from a state written before the cut words' keys were kept: the scan keys
+    every longer string where its first word stands, as it did then."""
+    doc = parse(SEED.read_text(encoding="utf-8"))
+    cut = facts_of(doc, redact(doc, policy(_CUT_NAME), as_of=LATE))
+    old = json.dumps(json.loads(cut.dumps())[:2])  # the two-part form of that state
+    assert Facts.loads(old).words is None
+    assert cut.words
+    for facts in (cut, Facts.loads(old)):
+        checks = Consistency()
+        try:
+            checks.add("a", facts, None)
+            checks.add("b", Facts(), pack_words(f"then {NAME} said, and Stephen A. Smith"))
+            report = checks.report()
+        finally:
+            checks.close()
+        assert report["cut_released"]["terms"][0]["found_in"]["names"] == ["b"]

@@ -54,6 +54,7 @@ __all__ = ["MAX_CUT_STRINGS", "Consistency", "Facts", "facts_of", "pack_words"]
 
 MAX_CUT_STRINGS: Final = 200_000  # distinct cut strings held for the final scan
 MAX_WORDS_KNOWN: Final = 200_000  # distinct released words whose keys are remembered
+_BATCH: Final = 256  # documents whose rows are inserted together
 MIN_PORTION_WORDS: Final = 5  # shorter portions ("END SUMMARY.") are alike by chance
 MAX_LISTED: Final = 20  # documents or conflicts listed per entry; the counts are complete
 _WORD = re.compile(r"\w+")
@@ -76,24 +77,29 @@ class Facts:
     """What one document tells the consistency checks: keys, term ids, actions; no text.
 
     ``cuts`` holds ``(term id, key of the cut words, key of the first word, word count)``;
-    ``portions`` holds ``(key of the marking and words, action)``.
+    ``portions`` holds ``(key of the marking and words, action)``; ``words`` the key of
+    every word of the cut strings (``None``: not known, from a state written before they
+    were kept), which lets the final scan key a longer string only where all its words
+    are cut words.
     """
 
     cuts: tuple[tuple[str, str, str, int], ...] = ()
     portions: tuple[tuple[str, str], ...] = ()
+    words: tuple[str, ...] | None = ()
 
     def dumps(self) -> str:
         """JSON for the resume state."""
-        return json.dumps([list(map(list, self.cuts)), list(map(list, self.portions))])
+        return json.dumps([self.cuts, self.portions, self.words])  # tuples become lists
 
     @classmethod
     def loads(cls, text: str) -> Facts:
         """Read :meth:`dumps` back; empty facts for an empty or unreadable string."""
         try:
-            cuts, portions = json.loads(text)
+            cuts, portions, *words = json.loads(text)
             return cls(
                 tuple((str(t), str(f), str(w), int(n)) for t, f, w, n in cuts),
                 tuple((str(k), str(a)) for k, a in portions),
+                tuple(map(str, words[0])) if words and words[0] is not None else None,
             )
         except (ValueError, TypeError):
             return cls()
@@ -116,11 +122,13 @@ def facts_of(document: Document, redacted: Redacted) -> Facts:
     """The facts of one released document (run by the worker that released it)."""
     text = document.text
     cuts: set[tuple[str, str, str, int]] = set()
+    cut_words: set[str] = set()
     for cut in redacted.cuts:
         words = _words(text[cut.start : cut.end])
         if words:
             full, first = _key("\x1f".join(words)), _key(words[0])
             cuts.update((term, full, first, len(words)) for term in cut.terms)
+            cut_words.update(words)
     marks = {p.start: p.mark_end for p in document.portions if p.mark_end is not None}
     portions: set[tuple[str, str]] = set()
     for decision in redacted.decisions:
@@ -131,7 +139,8 @@ def facts_of(document: Document, redacted: Redacted) -> Facts:
         if len(words) >= MIN_PORTION_WORDS:
             key = _key(f"{decision.marking}\x1e" + "\x1f".join(words))
             portions.add((key, decision.action.value))
-    return Facts(tuple(sorted(cuts)), tuple(sorted(portions)))
+    word_keys = tuple(sorted(_key(word) for word in cut_words))
+    return Facts(tuple(sorted(cuts)), tuple(sorted(portions)), word_keys)
 
 
 @dataclass(slots=True)
@@ -156,29 +165,47 @@ class Consistency:
             CREATE INDEX cuts_full ON cuts (full);
             CREATE TABLE portions (key TEXT, action TEXT, seq INTEGER,
                                    PRIMARY KEY (key, action)) WITHOUT ROWID;
+            CREATE TABLE words (key TEXT PRIMARY KEY) WITHOUT ROWID;
             """
         )
+        self._gated = True  # every document's cut words are known
         self._seq = 0
+        self._released: list[tuple[int, str, bytes | None]] = []
+        self._cuts: list[tuple[str, str, int, str, int]] = []
+        self._portions: list[tuple[str, str, int]] = []
+        self._words: list[tuple[str]] = []
 
     def add(self, name: str, facts: Facts, released: bytes | None) -> None:
         """Record a released document: its output name, facts and released text
-        (:func:`pack_words`; ``None`` when it could not be had: it is then not scanned)."""
+        (:func:`pack_words`; ``None`` when it could not be had: it is then not scanned).
+
+        Rows are written :data:`_BATCH` documents at a time (one statement per table).
+        """
         self._seq += 1
         seq = self._seq
-        self._db.execute("INSERT INTO released VALUES (?, ?, ?)", (seq, name, released))
-        if facts.cuts:
-            self._db.executemany(
-                "INSERT INTO cuts VALUES (?, ?, ?, ?, ?)",
-                ((full, first, n, term, seq) for term, full, first, n in facts.cuts),
-            )
-        if facts.portions:
-            self._db.executemany(
-                "INSERT OR IGNORE INTO portions VALUES (?, ?, ?)",
-                ((key, action, seq) for key, action in facts.portions),
-            )
+        self._released.append((seq, name, released))
+        self._cuts.extend((full, first, n, term, seq) for term, full, first, n in facts.cuts)
+        self._portions.extend((key, action, seq) for key, action in facts.portions)
+        if facts.words is None:
+            self._gated = self._gated and not facts.cuts
+        else:
+            self._words.extend((key,) for key in facts.words)
+        if len(self._released) >= _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._db.executemany("INSERT INTO released VALUES (?, ?, ?)", self._released)
+        self._db.executemany("INSERT INTO cuts VALUES (?, ?, ?, ?, ?)", self._cuts)
+        self._db.executemany("INSERT OR IGNORE INTO portions VALUES (?, ?, ?)", self._portions)
+        self._db.executemany("INSERT OR IGNORE INTO words VALUES (?)", self._words)
+        self._words.clear()
+        self._released.clear()
+        self._cuts.clear()
+        self._portions.clear()
 
     def report(self) -> dict[str, Any]:
         """The ``consistency`` section of ``summary.json``: ids, names and counts only."""
+        self._flush()
         return {"cut_released": self._cut_released(), "decisions": self._decisions()}
 
     def close(self) -> None:
@@ -199,7 +226,10 @@ class Consistency:
         found: dict[str, _Found] = {}
         known: dict[str, tuple[str, ...]] = {}
         if firsts:
-            scan = _Scan(firsts)
+            words = None
+            if self._gated:
+                words = {key for (key,) in self._db.execute("SELECT key FROM words")}
+            scan = _Scan(firsts, words)
             rows = self._db.execute(
                 "SELECT seq, body FROM released WHERE body IS NOT NULL ORDER BY seq"
             )
@@ -286,36 +316,44 @@ class _Scan:
     """The final scan's matcher: which cut strings stand, as whole words, in a text.
 
     Each distinct word is keyed once (up to :data:`MAX_WORDS_KNOWN` remembered, then
-    forgotten all at once so memory stays flat) and sorted into words that start some cut
-    string (``starts``: word -> its key and the cut strings by length) and words that
-    start none (``others``). Set operations then find the starting words of a text; a
-    one-word cut string needs no more, and a longer one is keyed only where its first
-    word stands (found by ``list.index``, not by a loop over every word).
+    forgotten all at once so memory stays flat) and sorted: words that start some cut
+    string (``starts``: word -> its key and the cut strings by length), words that are
+    part of one (``inside``) and the others. Set operations then find the starting words
+    of a text; a one-word cut string needs no more, and a longer one is keyed only where
+    its first word stands (found by ``list.index``, not by a loop over every word) and
+    the words after it are cut words too. ``cut_words`` ``None``: not known, every
+    word may be inside.
     """
 
-    def __init__(self, firsts: dict[str, dict[int, set[str]]]):
+    def __init__(self, firsts: dict[str, dict[int, set[str]]], cut_words: set[str] | None):
         self._firsts = firsts
+        self._cut_words = cut_words
         self._starts: dict[str, tuple[str, dict[int, set[str]]]] = {}
+        self._inside: set[str] = set()
         self._others: set[str] = set()
 
     def _learn(self, words: Iterable[str]) -> None:
         for word in words:
             key = _key(word)
             lengths = self._firsts.get(key)
-            if lengths is None:
-                self._others.add(word)
-            else:
+            if lengths is not None:
                 self._starts[word] = (key, lengths)
+            if self._cut_words is None or key in self._cut_words:
+                self._inside.add(word)
+            elif lengths is None:
+                self._others.add(word)
 
     def released(self, words: list[str]) -> set[str]:
         """Keys of the cut strings that stand, as whole words, in a text of ``words``."""
         distinct = set(words)
-        starts = self._starts
-        if len(starts) + len(self._others) > MAX_WORDS_KNOWN:
+        starts, inside = self._starts, self._inside
+        if len(starts) + len(inside) + len(self._others) > MAX_WORDS_KNOWN:
             starts.clear()
+            inside.clear()
             self._others.clear()
-        self._learn(distinct.difference(self._others, starts))
+        self._learn(distinct.difference(self._others, starts, inside))
         seen: set[str] = set()
+        end = len(words)
         for word in distinct.intersection(starts):
             first, lengths = starts[word]
             if 1 in lengths:
@@ -327,8 +365,12 @@ class _Scan:
             with contextlib.suppress(ValueError):  # list.index: no more of the word
                 while True:
                     i = words.index(word, i + 1)
+                    run = i + 1  # the cut words that follow, as far as they go
+                    while run < end and words[run] in inside:
+                        run += 1
                     for n, fulls in longer:
-                        full = _key("\x1f".join(words[i : i + n]))
-                        if full in fulls:
-                            seen.add(full)
+                        if i + n <= run:
+                            full = _key("\x1f".join(words[i : i + n]))
+                            if full in fulls:
+                                seen.add(full)
         return seen
