@@ -404,3 +404,18 @@ def test_consistency_scan_without_cut_word_keys_misses_nothing() -> None:
         finally:
             checks.close()
         assert report["cut_released"]["terms"][0]["found_in"]["names"] == ["b"]
+
+
+def test_facts_are_the_same_whether_case_folding_keeps_offsets_or_not() -> None:
+    """A text where folding changes lengths (ß -> ss) gives the facts of its pieces."""
+    seed = SEED.read_text(encoding="utf-8")
+    plain = seed.replace("Hamas", "Strasse")
+    sharp = seed.replace("Hamas", "Straße")
+    pol = policy(_CUT_NAME)
+    facts = [facts_of(doc, redact(doc, pol, as_of=LATE)) for doc in map(parse, (plain, sharp))]
+    assert len(sharp.casefold()) != len(sharp)
+    assert facts[0].cuts == facts[1].cuts
+    assert facts[0].words == facts[1].words
+    assert len(facts[0].portions) == len(facts[1].portions)
+    # "straße" folds to "strasse": the portions holding it have the same words, and keys.
+    assert facts[0].portions == facts[1].portions

@@ -17,34 +17,37 @@ two checks and reports them in ``summary.json`` (``consistency``) and on screen:
   always wrong (two cables with different declassification dates), but it is what a
   reviewer must look at; each is reported by the documents involved and the actions.
 
-What is kept, and where. A worker returns :class:`Facts`: 64-bit BLAKE2b keys of each
-cut string, of its first word and of each portion's words and marking, with the term ids
-and actions. A key of a short withheld string lets anyone holding a guess confirm it, so
-keys never reach a published file: they live in this process, in a private temporary
-SQLite database (deleted when the batch ends) and in the resume state
+What is kept, and where. A worker returns :class:`Facts`: 64-bit BLAKE2b keys of each cut
+string, of its first word, of every word of it and of each portion's words and marking,
+with the term ids and actions. A key of a short withheld string lets anyone holding a guess
+confirm it, so keys never reach a published file: they live in this process, in a private
+temporary SQLite database (deleted when the batch ends) and in the resume state
 ``.redactor-state.sqlite``, which is not for publication either. The released texts wait
 for the final scan in the same temporary database (compressed; they are releases, not
 secrets, but the output folder gets nothing it did not get before). Memory stays flat at
-any corpus size: per-document data goes to the temporary database as it arrives, and only
-the distinct cut strings (a few per document; capped at :data:`MAX_CUT_STRINGS`) are held
-in memory for the final scan, which reads one released text at a time.
+any corpus size: per-document data goes to the temporary database as it arrives; the final
+scan reads one released text at a time and holds the keys of the cut strings' *words*
+(first words with the lengths they start, and every cut word), never the strings, whose
+number grows with the corpus (at most :data:`MAX_CUT_STRINGS` are checked); its hits go to
+the database, and the report is counted there.
 
 The final scan is cheap: workers split the released texts into words, the distinct words
 of a text are matched against the first words of the cut strings as sets (each distinct
 word of the batch is keyed once, :data:`MAX_WORDS_KNOWN` at a time), and a longer cut
-string is keyed only where its first word stands.
+string is keyed only where its first word stands and the words after it are cut words.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, Final
 
 from redactor.model import Document
@@ -53,7 +56,7 @@ from redactor.redact import Redacted
 __all__ = ["MAX_CUT_STRINGS", "Consistency", "Facts", "facts_of", "pack_words"]
 
 MAX_CUT_STRINGS: Final = 200_000  # distinct cut strings held for the final scan
-MAX_WORDS_KNOWN: Final = 200_000  # distinct released words whose keys are remembered
+MAX_WORDS_KNOWN: Final = 50_000  # distinct released words whose keys are remembered
 _BATCH: Final = 256  # documents whose rows are inserted together
 MIN_PORTION_WORDS: Final = 5  # shorter portions ("END SUMMARY.") are alike by chance
 MAX_LISTED: Final = 20  # documents or conflicts listed per entry; the counts are complete
@@ -105,6 +108,13 @@ class Facts:
             return cls()
 
 
+def _words_between(text: str) -> Callable[[int, int], list[str]]:
+    def words(start: int, end: int) -> list[str]:
+        return _words(text[start:end])
+
+    return words
+
+
 def pack_words(text: str) -> bytes:
     """A released text as the final scan reads it: its words, case-folded, compressed.
 
@@ -121,10 +131,18 @@ def _unpack_words(packed: bytes) -> list[str]:
 def facts_of(document: Document, redacted: Redacted) -> Facts:
     """The facts of one released document (run by the worker that released it)."""
     text = document.text
+    # Case-folded once: where folding keeps every offset (it maps a character to one, as
+    # on ASCII text), a piece's words are found in place, without a copy of the piece.
+    folded = text.casefold()
+    words_in: Callable[[int, int], list[str]]
+    if len(folded) == len(text):
+        words_in = functools.partial(_WORD.findall, folded)
+    else:
+        words_in = _words_between(text)
     cuts: set[tuple[str, str, str, int]] = set()
     cut_words: set[str] = set()
     for cut in redacted.cuts:
-        words = _words(text[cut.start : cut.end])
+        words = words_in(cut.start, cut.end)
         if words:
             full, first = _key("\x1f".join(words)), _key(words[0])
             cuts.update((term, full, first, len(words)) for term in cut.terms)
@@ -135,21 +153,12 @@ def facts_of(document: Document, redacted: Redacted) -> Facts:
         start = marks.get(decision.start)
         if start is None:
             start = _LEAD.match(text, decision.start).end()  # type: ignore[union-attr]
-        words = _words(text[start : decision.end])
+        words = words_in(start, decision.end)
         if len(words) >= MIN_PORTION_WORDS:
             key = _key(f"{decision.marking}\x1e" + "\x1f".join(words))
             portions.add((key, decision.action.value))
     word_keys = tuple(sorted(_key(word) for word in cut_words))
     return Facts(tuple(sorted(cuts)), tuple(sorted(portions)), word_keys)
-
-
-@dataclass(slots=True)
-class _Found:
-    """Hits of one term: the distinct cut strings released, where they were cut and found."""
-
-    values: set[str] = field(default_factory=set)
-    cut_in: set[int] = field(default_factory=set)
-    found_in: set[int] = field(default_factory=set)
 
 
 class Consistency:
@@ -166,6 +175,7 @@ class Consistency:
             CREATE TABLE portions (key TEXT, action TEXT, seq INTEGER,
                                    PRIMARY KEY (key, action)) WITHOUT ROWID;
             CREATE TABLE words (key TEXT PRIMARY KEY) WITHOUT ROWID;
+            CREATE TABLE hits (full TEXT, seq INTEGER, PRIMARY KEY (full, seq)) WITHOUT ROWID;
             """
         )
         self._gated = True  # every document's cut words are known
@@ -215,55 +225,65 @@ class Consistency:
     # -- cut, yet released elsewhere ---------------------------------------------------
 
     def _cut_released(self) -> dict[str, Any]:
-        (distinct,) = self._db.execute("SELECT COUNT(DISTINCT full) FROM cuts").fetchone()
+        db = self._db
+        (distinct,) = db.execute("SELECT COUNT(DISTINCT full) FROM cuts").fetchone()
         if distinct > MAX_CUT_STRINGS:
             return {"checked": False, "reason": f"over {MAX_CUT_STRINGS:,} distinct cut strings"}
-        # By first word, then by length in words: at each word of a released text, one key
-        # per length is computed and looked up, however many cut strings share the word.
-        firsts: dict[str, dict[int, set[str]]] = {}
-        for first, n, full in self._db.execute("SELECT DISTINCT first, n, full FROM cuts"):
-            firsts.setdefault(first, {}).setdefault(n, set()).add(full)
-        found: dict[str, _Found] = {}
-        known: dict[str, tuple[str, ...]] = {}
-        if firsts:
-            words = None
+        # In memory: the first words' keys, each with the lengths of the strings it starts,
+        # and the keys of the cut words; the strings themselves stay in the database.
+        starts: dict[str, tuple[int, ...]] = {}
+        for first, lengths in db.execute(
+            "SELECT first, group_concat(DISTINCT n) FROM cuts GROUP BY first"
+        ):
+            starts[first] = tuple(sorted(int(n) for n in str(lengths).split(",")))
+        if starts:
+            cut_words = None
             if self._gated:
-                words = {key for (key,) in self._db.execute("SELECT key FROM words")}
-            scan = _Scan(firsts, words)
-            rows = self._db.execute(
-                "SELECT seq, body FROM released WHERE body IS NOT NULL ORDER BY seq"
-            )
+                cut_words = {key for (key,) in db.execute("SELECT key FROM words")}
+            scan = _Scan(starts, cut_words, db)
+            hits: list[tuple[str, int]] = []
+            rows = db.execute("SELECT seq, body FROM released WHERE body IS NOT NULL ORDER BY seq")
             for seq, body in rows:
-                for full in scan.released(_unpack_words(body)):
-                    self._hit(found, known, full, seq)
+                hits.extend((full, seq) for full in scan.released(_unpack_words(body)))
+                if len(hits) >= _BATCH:
+                    db.executemany("INSERT OR IGNORE INTO hits VALUES (?, ?)", hits)
+                    hits.clear()
+            db.executemany("INSERT OR IGNORE INTO hits VALUES (?, ?)", hits)
         names = self._names()
         terms = [
             {
                 "term": term,
-                "values": len(hit.values),
-                "cut_in": _listed(hit.cut_in, names),
-                "found_in": _listed(hit.found_in, names),
+                "values": values,
+                "cut_in": self._listed(
+                    "SELECT DISTINCT seq FROM cuts WHERE term = ? "
+                    "AND full IN (SELECT full FROM hits) ORDER BY seq",
+                    term,
+                    names,
+                ),
+                "found_in": self._listed(
+                    "SELECT DISTINCT seq FROM hits "
+                    "WHERE full IN (SELECT full FROM cuts WHERE term = ?) ORDER BY seq",
+                    term,
+                    names,
+                ),
             }
-            for term, hit in sorted(found.items())
+            for term, values in db.execute(
+                "SELECT term, COUNT(DISTINCT full) FROM cuts "
+                "WHERE full IN (SELECT full FROM hits) GROUP BY term ORDER BY term"
+            ).fetchall()
         ]
-        documents = set().union(*(hit.found_in for hit in found.values()))
-        return {"checked": True, "documents": len(documents), "terms": terms}
+        (documents,) = db.execute("SELECT COUNT(DISTINCT seq) FROM hits").fetchone()
+        return {"checked": True, "documents": documents, "terms": terms}
 
-    def _hit(
-        self, found: dict[str, _Found], known: dict[str, tuple[str, ...]], full: str, seq: int
-    ) -> None:
-        """Record that ``full`` stands in document ``seq``; where it was cut is looked up
-        once per cut string (a name cut in a thousand cables is found in a thousand more)."""
-        terms = known.get(full)
-        if terms is None:
-            rows = self._db.execute("SELECT term, seq FROM cuts WHERE full = ?", (full,)).fetchall()
-            for term, cut_seq in rows:
-                hit = found.setdefault(term, _Found())
-                hit.values.add(full)
-                hit.cut_in.add(cut_seq)
-            terms = known[full] = tuple(sorted({term for term, _ in rows}))
-        for term in terms:
-            found[term].found_in.add(seq)
+    def _listed(self, query: str, term: str, names: _NameOf) -> dict[str, Any]:
+        """How many documents ``query`` (distinct sequence numbers, in order) gives, and
+        the names of the first :data:`MAX_LISTED`; a row at a time."""
+        count, listed = 0, []
+        for (seq,) in self._db.execute(query, (term,)):
+            count += 1
+            if count <= MAX_LISTED:
+                listed.append(names(seq))
+        return {"documents": count, "names": listed}
 
     # -- same portion, same decision ---------------------------------------------------
 
@@ -307,41 +327,48 @@ class _NameOf:
         return str(row[0]) if row else ""
 
 
-def _listed(seqs: set[int], names: _NameOf) -> dict[str, Any]:
-    ordered = sorted(seqs)
-    return {"documents": len(ordered), "names": [names(s) for s in ordered[:MAX_LISTED]]}
-
-
 class _Scan:
     """The final scan's matcher: which cut strings stand, as whole words, in a text.
 
-    Each distinct word is keyed once (up to :data:`MAX_WORDS_KNOWN` remembered, then
-    forgotten all at once so memory stays flat) and sorted: words that start some cut
-    string (``starts``: word -> its key and the cut strings by length), words that are
-    part of one (``inside``) and the others. Set operations then find the starting words
-    of a text; a one-word cut string needs no more, and a longer one is keyed only where
-    its first word stands (found by ``list.index``, not by a loop over every word) and
-    the words after it are cut words too. ``cut_words`` ``None``: not known, every
-    word may be inside.
+    It holds the first words' keys of the cut strings (with the lengths of the strings
+    each starts) and the keys of the cut words, not the strings: memory grows with the
+    distinct words of the cut strings, not with their number. Each distinct word of the
+    texts is keyed once (up to :data:`MAX_WORDS_KNOWN` remembered, then forgotten all at
+    once so memory stays flat) and sorted: words that start some cut string, words that
+    are part of one (``inside``) and the others. Set operations find the starting words
+    of a text; a one-word cut string needs no more; a longer one is keyed only where its
+    first word stands (found by ``list.index``) and the words after it are cut words too,
+    and the key is then looked up in the database. ``cut_words`` ``None``: not known,
+    every word may be inside.
     """
 
-    def __init__(self, firsts: dict[str, dict[int, set[str]]], cut_words: set[str] | None):
-        self._firsts = firsts
+    def __init__(
+        self,
+        starts: dict[str, tuple[int, ...]],
+        cut_words: set[str] | None,
+        db: sqlite3.Connection,
+    ):
+        self._first_keys = starts
         self._cut_words = cut_words
-        self._starts: dict[str, tuple[str, dict[int, set[str]]]] = {}
+        self._db = db
+        self._starts: dict[str, tuple[str, tuple[int, ...]]] = {}
         self._inside: set[str] = set()
         self._others: set[str] = set()
 
     def _learn(self, words: Iterable[str]) -> None:
         for word in words:
             key = _key(word)
-            lengths = self._firsts.get(key)
+            lengths = self._first_keys.get(key)
             if lengths is not None:
                 self._starts[word] = (key, lengths)
             if self._cut_words is None or key in self._cut_words:
                 self._inside.add(word)
             elif lengths is None:
                 self._others.add(word)
+
+    def _is_cut(self, full: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM cuts WHERE full = ? LIMIT 1", (full,)).fetchone()
+        return row is not None
 
     def released(self, words: list[str]) -> set[str]:
         """Keys of the cut strings that stand, as whole words, in a text of ``words``."""
@@ -353,12 +380,13 @@ class _Scan:
             self._others.clear()
         self._learn(distinct.difference(self._others, starts, inside))
         seen: set[str] = set()
+        candidates: set[str] = set()
         end = len(words)
         for word in distinct.intersection(starts):
             first, lengths = starts[word]
-            if 1 in lengths:
+            if lengths[0] == 1:
                 seen.add(first)
-            longer = [(n, fulls) for n, fulls in lengths.items() if n > 1]
+            longer = [n for n in lengths if n > 1]
             if not longer:
                 continue
             i = -1
@@ -368,9 +396,8 @@ class _Scan:
                     run = i + 1  # the cut words that follow, as far as they go
                     while run < end and words[run] in inside:
                         run += 1
-                    for n, fulls in longer:
-                        if i + n <= run:
-                            full = _key("\x1f".join(words[i : i + n]))
-                            if full in fulls:
-                                seen.add(full)
+                    candidates.update(
+                        _key("\x1f".join(words[i : i + n])) for n in longer if i + n <= run
+                    )
+        seen.update(full for full in candidates if self._is_cut(full))
         return seen
