@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import pathlib
 import re
 import sqlite3
 from pathlib import Path
@@ -91,14 +90,14 @@ def test_symlink_at_an_output_name_is_replaced(tmp_path: Path) -> None:
 def _full_disk(monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
     """Every staged release fails to write with ENOSPC, as on a full disk."""
     if fmt == "text":
-        real = pathlib.Path.write_bytes
 
-        def write_bytes(self: Path, data: bytes) -> int:
-            if self.name.startswith(".redactor-part"):
+        def full_open(file: str, *args: Any, **kwargs: Any) -> Any:
+            if os.path.basename(file).startswith(".redactor-part"):
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            return real(self, data)
+            return open(file, *args, **kwargs)
 
-        monkeypatch.setattr(pathlib.Path, "write_bytes", write_bytes)
+        # The worker's own name for open(): its staged releases only.
+        monkeypatch.setattr("redactor.batch.pipeline.open", full_open, raising=False)
     else:
         real_fdopen = os.fdopen
 

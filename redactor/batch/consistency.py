@@ -56,7 +56,7 @@ from redactor.redact import Redacted
 __all__ = ["MAX_CUT_STRINGS", "Consistency", "Facts", "facts_of", "pack_words"]
 
 MAX_CUT_STRINGS: Final = 200_000  # distinct cut strings held for the final scan
-MAX_WORDS_KNOWN: Final = 50_000  # distinct released words whose keys are remembered
+MAX_WORDS_KNOWN: Final = 10_000  # distinct released words whose keys are remembered
 _BATCH: Final = 256  # documents whose rows are inserted together
 MIN_PORTION_WORDS: Final = 5  # shorter portions ("END SUMMARY.") are alike by chance
 MAX_LISTED: Final = 20  # documents or conflicts listed per entry; the counts are complete
@@ -165,10 +165,12 @@ class Consistency:
     """The two checks over one batch, fed in input order by the runner."""
 
     def __init__(self) -> None:
-        # "" opens a private temporary database on disk, deleted when it is closed.
+        # "" opens a private temporary database on disk, deleted when it is closed; its
+        # cache is kept small (it is read once, in order), so memory stays flat.
         self._db = sqlite3.connect("")
         self._db.executescript(
             """
+            PRAGMA cache_size = -512;
             CREATE TABLE released (seq INTEGER PRIMARY KEY, name TEXT, body BLOB);
             CREATE TABLE cuts (full TEXT, first TEXT, n INTEGER, term TEXT, seq INTEGER);
             CREATE INDEX cuts_full ON cuts (full);

@@ -18,13 +18,14 @@ quotes document text; only an interrupt escapes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import logging
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from redactor.audit import audit_json
@@ -125,9 +126,9 @@ def process_chunk(jobs: Sequence[Job], task: Task) -> list[Outcome]:
 
 def process_document(job: Job, task: Task) -> Outcome:
     """Release one document under ``task``: staged outputs and its audit line, or a reason."""
-    out = Path(task.out)
     formats = task.formats if job.outputs else ()
-    staged = [out / f"{job.staging}.{EXTENSIONS[fmt]}" for fmt in formats]
+    # Plain strings: pathlib would intern every staging name, for the life of the worker.
+    staged = [os.path.join(task.out, f"{job.staging}.{EXTENSIONS[fmt]}") for fmt in formats]
     try:
         document = parse(_decode(job, task.max_bytes), source=job.source)
         redacted = redact(document, _policy(task), as_of=task.as_of)
@@ -137,15 +138,17 @@ def process_document(job: Job, task: Task) -> Outcome:
         for fmt, path in zip(formats, staged, strict=True):
             if fmt == "text":
                 data = text.encode("utf-8")
-                path.write_bytes(data)
+                with open(path, "wb") as handle:
+                    handle.write(data)
                 sizes.append((EXTENSIONS[fmt], len(data)))
             else:
                 probe = leak_probe(document, redacted)  # the self-check's, never the renderer's
                 pages = render_pdf(redacted, path, page_size=task.page_size, probe=probe).pages
-                sizes.append((EXTENSIONS[fmt], path.stat().st_size))
+                sizes.append((EXTENSIONS[fmt], os.stat(path).st_size))
     except Exception as exc:  # one document must never stop the batch
         for path in staged:
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
         return Outcome(job.source, reason=_reason(job.source, exc))
     return Outcome(
         job.source,

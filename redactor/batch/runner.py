@@ -605,10 +605,18 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def _remove_stale(folder: Path) -> None:
-    """Remove the dot files an interrupted run left: staged outputs and temporary files."""
-    for path in folder.glob(".redactor-*"):
-        if path.name.startswith(_STAGING) or path.name.endswith(".tmp"):
-            path.unlink(missing_ok=True)
+    """Remove the dot files an interrupted run left: staged outputs and temporary files.
+
+    The folder is read entry by entry (``glob`` would list it whole: 100,000 releases).
+    """
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".redactor-") and (
+                name.startswith(_STAGING) or name.endswith(".tmp")
+            ):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
 
 
 @contextlib.contextmanager
