@@ -233,9 +233,10 @@ class ProcessBackend:
     memory, a crash) is replaced: its chunks in flight fail, the batch goes on.
 
     Workers take a while to start (the forkserver imports the pipeline and reportlab,
-    about half a second): they are started by a thread, and until they are up, chunks
-    run in this process when their result is asked for, as with ``--jobs 1``. A short
-    PDF batch would otherwise spend a third of its time waiting for its workers.
+    about half a second the first time): they are started by a thread, and a chunk
+    submitted before they are up waits for them, unless its result is asked for first:
+    then this process runs it, as with ``--jobs 1``. A short PDF batch would otherwise
+    spend a third of its time waiting for its workers.
     """
 
     def __init__(self, jobs: int):
@@ -250,6 +251,8 @@ class ProcessBackend:
         self.slots = jobs * 3
         self._pool = self._new_pool()
         self._ready = threading.Event()
+        self._lock = threading.Lock()
+        self._waiting: list[_Waiting] = []
         self._starter = threading.Thread(target=self._start, name="workers", daemon=True)
         self._starter.start()
 
@@ -262,23 +265,30 @@ class ProcessBackend:
         )
 
     def _start(self) -> None:
-        """Start every worker (one no-op task each) and say when they are up."""
+        """Start every worker (one no-op task each); then send the chunks still waiting."""
         try:
             for future in [self._pool.submit(int) for _ in range(self._jobs)]:
                 future.result()
         except Exception:  # noqa: S110 - a broken pool shows at the next submit
             pass
         finally:
-            self._ready.set()
+            with self._lock:
+                self._ready.set()
+                for chunk in self._waiting:
+                    chunk.send(self._pool)
+                self._waiting.clear()
 
     def started(self, timeout: float | None = None) -> bool:
         """Wait until the workers are up (or ``timeout`` seconds); whether they are."""
         return self._ready.wait(timeout)
 
     def submit(self, jobs: list[Job], task: Task) -> Handle:
-        """Send the chunk to a worker (run it here while the workers are starting)."""
-        if not self._ready.is_set():
-            return _Deferred(jobs, task)
+        """Send the chunk to a worker (or keep it until they are up, see the class)."""
+        with self._lock:
+            if not self._ready.is_set():
+                chunk = _Waiting(jobs, task, self._lock)
+                self._waiting.append(chunk)
+                return chunk
         try:
             future: Future[list[Outcome]] = self._pool.submit(process_chunk, jobs, task)
         except BrokenProcessPool:
@@ -291,6 +301,31 @@ class ProcessBackend:
         """Drop queued chunks, wait for running ones."""
         self._starter.join()
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Waiting:
+    """A chunk submitted before the workers were up: sent to them when they are, or run
+    here if its result is asked for first (whichever comes first, under ``lock``)."""
+
+    def __init__(self, jobs: list[Job], task: Task, lock: threading.Lock):
+        self._jobs, self._task, self._lock = jobs, task, lock
+        self._future: Future[list[Outcome]] | None = None
+        self._here = False
+
+    def send(self, pool: ProcessPoolExecutor) -> None:
+        """Give the chunk to the workers, unless this process took it (caller holds lock)."""
+        if not self._here:
+            with contextlib.suppress(Exception):  # a broken pool: it runs here instead
+                self._future = pool.submit(process_chunk, self._jobs, self._task)
+
+    def result(self) -> list[Outcome]:
+        """The chunk's outcomes: from the workers if they have it, else run here."""
+        with self._lock:
+            future = self._future
+            self._here = future is None
+        if future is None:
+            return process_chunk(self._jobs, self._task)
+        return future.result()
 
 
 def make_backend(options: Options) -> Backend:
