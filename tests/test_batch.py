@@ -10,8 +10,12 @@ import io
 import json
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Iterator
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -23,7 +27,7 @@ from redactor.batch import BatchError, Job, Options, Task, process_document, run
 from redactor.batch.names import MAX_NAME, safe_name, unique_name
 from redactor.batch.pipeline import Outcome
 from redactor.batch.progress import PlainProgress, RichProgress, format_duration
-from redactor.batch.runner import LOCK_FILE, InlineBackend, ProcessBackend, Summary
+from redactor.batch.runner import LOCK_FILE, InlineBackend, ProcessBackend, Summary, _Waiting
 from redactor.batch.sources import ROW_SLACK, Inputs
 from redactor.batch.state import STATE_FILE
 from redactor.cli import main
@@ -738,3 +742,40 @@ def test_rich_progress_draws_a_bar_on_a_terminal() -> None:
 )
 def test_format_duration(seconds: float, shown: str) -> None:
     assert format_duration(seconds) == shown
+
+
+class _Pool:
+    """A stand-in for the process pool: runs a chunk at once, or is broken."""
+
+    def __init__(self, *, broken: bool = False):
+        self.broken, self.sent = broken, 0
+
+    def submit(self, fn: Any, *args: Any) -> Future[Any]:
+        if self.broken:
+            raise BrokenProcessPool("gone")
+        self.sent += 1
+        future: Future[Any] = Future()
+        future.set_result(fn(*args))
+        return future
+
+
+def test_a_chunk_submitted_while_workers_start_runs_once_somewhere(tmp_path: Path) -> None:
+    """Sent to the workers when they are up; run here if asked for first, or if the pool
+    broke; never both (the outcomes are the same either way)."""
+    jobs = [Job("s.txt", SEED.read_bytes(), ".a")]
+    lock = threading.Lock()
+    here = _Waiting(jobs, task(tmp_path), lock)
+    (first,) = here.result()  # asked for before the workers were up: runs here
+    pool = _Pool()
+    here.send(pool)  # type: ignore[arg-type]
+    assert pool.sent == 0
+    jobs = [Job("s.txt", SEED.read_bytes(), ".b")]
+    sent = _Waiting(jobs, task(tmp_path), lock)
+    sent.send(pool)  # type: ignore[arg-type]
+    assert pool.sent == 1
+    (second,) = sent.result()
+    broken = _Waiting([Job("s.txt", SEED.read_bytes(), ".c")], task(tmp_path), lock)
+    broken.send(_Pool(broken=True))  # type: ignore[arg-type]
+    (third,) = broken.result()
+    assert [first.ok, second.ok, third.ok] == [True, True, True]
+    assert first.audit == second.audit == third.audit
