@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
 import hashlib
 import io
 import json
 import sqlite3
+import tempfile
+import threading
 from collections.abc import Iterator
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from redactor.batch import BatchError, Job, Options, Task, process_document, run_batch
 from redactor.batch.names import MAX_NAME, safe_name, unique_name
 from redactor.batch.pipeline import Outcome
 from redactor.batch.progress import PlainProgress, RichProgress, format_duration
-from redactor.batch.runner import LOCK_FILE, InlineBackend, Summary
-from redactor.batch.sources import MAX_DOCUMENT_BYTES, Inputs
+from redactor.batch.runner import LOCK_FILE, InlineBackend, ProcessBackend, Summary, _Waiting
+from redactor.batch.sources import ROW_SLACK, Inputs
 from redactor.batch.state import STATE_FILE
 from redactor.cli import main
 from tests.conftest import CORPUS, EXAMPLES, ROOT, needs_corpus
@@ -216,35 +224,125 @@ def test_inputs_csv_rows_stream_header_and_body(tmp_path: Path) -> None:
 def test_inputs_csv_unclosed_quote_fails_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A broken quote swallows the file: one failure, bounded by the field size limit."""
+    """A quote that never closes makes the rest of the file one row: one failure, and
+    no more of it is held than the row's budget (the limit and ROW_SLACK)."""
     path = tmp_path / "cables.csv"
     row = b'"1","d","R","o","c","r","h","b"\n'
-    path.write_bytes(row + b'"2","d","R","o","c","r","h,"' + b"x" * 300 + b"\n" + row)
-    monkeypatch.setattr("redactor.batch.sources.MAX_DOCUMENT_BYTES", 200)
+    tail = b"xx yy\n" * 300 + b"3,d,R,o,c,r,h,b\n"  # no quote: all inside row 2's body
+    path.write_bytes(row + b'"2","d","R","o","c","r","h","b' + tail)
+    monkeypatch.setattr("redactor.batch.sources.ROW_SLACK", 0)
+    monkeypatch.setattr("redactor.batch.sources._CHUNK", 64)
     limit = csv.field_size_limit()
-    items = list(Inputs([str(path)]))
+    items = list(Inputs([str(path)], max_bytes=1000))
     assert csv.field_size_limit() == limit  # the process-wide limit is restored
     assert [i.error is None for i in items] == [True, False]
     assert items[1].error == (
-        f"{path}#2: malformed CSV (a field over 0 MiB: an unclosed quote?); the rest is skipped"
+        f"{path}#2: malformed CSV (a row that never ends: an unclosed quote?); the rest is skipped"
     )
+    assert ROW_SLACK == 64 * 1024
 
 
-def test_inputs_unreadable_and_oversized_files_fail_alone(
+def test_inputs_csv_row_over_the_size_limit_fails_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A row over --max-size fails alone and the next rows are read: a row whose document
+    is over the limit, and a row too long to hold (its text is skipped, never kept)."""
+    text = seed_text()
+    path = tmp_path / "cables.csv"
+    long_body = 'said "x", \\ and\n' + "so on and on\n" * 600  # quotes, escapes, lines
+    write_csv(
+        path,
+        [
+            csv_row(1, "A", "", "1. (U) short."),
+            csv_row(2, "B", "", text),  # its document is over 1,000 bytes
+            csv_row(3, "C", "", long_body),  # over 1,000 bytes and ROW_SLACK: skipped
+            csv_row(4, "D", "", "2. (U) short too."),
+        ],
+    )
+    monkeypatch.setattr("redactor.batch.sources.ROW_SLACK", 3000)
+    monkeypatch.setattr("redactor.batch.sources._CHUNK", 512)
+    items = list(Inputs([str(path)], max_bytes=1000))
+    assert [i.source for i in items] == [f"{path}#{n}" for n in (1, 2, 3, 4)]
+    assert [i.error is None for i in items] == [True, False, False, True]
+    for item in items[1:3]:
+        assert item.error == (
+            f"{item.source}: document over the size limit of 1,000 bytes; if it is genuine, "
+            "raise the limit with --max-size (or REDACTOR_MAX_SIZE), e.g. --max-size 200M"
+        )
+        assert item.data == b""
+    assert items[3].data == b"2. (U) short too."
+    assert sum(i.size for i in items) == path.stat().st_size
+    # A raised limit reads them all.
+    assert all(i.error is None for i in Inputs([str(path)], max_bytes=100_000))
+
+
+_CSV_PIECES = ["a", "b c", ",", '"', "\\", "\n", "\r\n", "\r", '""']
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(st.sampled_from(_CSV_PIECES), max_size=60).map("".join),
+    st.sampled_from([1, 3, 8, 20]),
+    st.sampled_from([1, 2, 5, 64]),
+)
+def test_inputs_csv_rows_end_where_csv_ends_them(text: str, budget: int, chunk: int) -> None:
+    """Whatever the text, the budget and the block size: every row within the budget is
+    the row csv reads, and a row over it fails alone (or, never ending, ends the file)."""
+    rows = list(csv.reader(io.StringIO(text, newline=""), "excel", escapechar="\\"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("redactor.batch.sources.ROW_SLACK", 0)
+        patch.setattr("redactor.batch.sources._CHUNK", chunk)
+        folder = Path(tempfile.mkdtemp())
+        path = folder / "t.csv"
+        path.write_bytes(text.encode("utf-8"))
+        items = list(Inputs([str(path)], max_bytes=budget))
+        path.unlink()
+        folder.rmdir()
+    if items and items[-1].error is not None and "never ends" in items[-1].error:
+        assert len(items) <= len(rows)
+        items = items[:-1]
+    else:
+        assert len(items) == len(rows)
+    for item, row in zip(items, rows, strict=False):
+        if item.error is None:
+            body = f"{row[6]}\n\n{row[7]}" if row[6].strip() else row[7]
+            assert item.data == body.encode("utf-8")
+        elif "size limit" not in item.error:
+            assert f": {len(row)} columns" in item.error
+
+
+def test_inputs_unreadable_and_oversized_files_fail_alone(tmp_path: Path) -> None:
     big, gone = tmp_path / "big.txt", tmp_path / "gone.txt"
     big.write_bytes(b"x" * 10)
     gone.write_bytes(b"x")
-    inputs = Inputs([str(big), str(gone)])
+    inputs = Inputs([str(big), str(gone)], max_bytes=5)
     gone.unlink()
-    monkeypatch.setattr("redactor.batch.sources.MAX_DOCUMENT_BYTES", 5)
     first, second = list(inputs)
-    assert first.error is not None
-    assert "MiB, not a cable" in first.error
+    assert first.error == (
+        f"{big}: document over the size limit of 5 bytes; if it is genuine, raise the limit "
+        "with --max-size (or REDACTOR_MAX_SIZE), e.g. --max-size 200M"
+    )
+    assert (first.data, first.size) == (b"", 10)
     assert second.error is not None
     assert "cannot read" in second.error
-    assert MAX_DOCUMENT_BYTES > 2**20
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_inputs_read_no_more_than_the_limit_of_an_endless_file() -> None:
+    """A file whose size says 0 and that never ends: one byte over the limit is read."""
+    (item,) = Inputs(["/dev/zero"], max_bytes=1000)
+    assert item.error is not None
+    assert "document over the size limit of 1,000 bytes" in item.error
+
+
+def test_inputs_follow_a_limit_raised_past_the_old_fixed_cap(tmp_path: Path) -> None:
+    """The batch's own --max-size decides, not a fixed cap (it was 64 MiB)."""
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(65 * 2**20)  # sparse: costs no disk
+    (item,) = Inputs([str(big)], max_bytes=70 * 2**20)
+    assert item.error is None
+    assert len(item.data) == 65 * 2**20
 
 
 # ---------------------------------------------------------------------------------------
@@ -434,6 +532,20 @@ def test_batch_runs_are_deterministic_across_jobs(tmp_path: Path) -> None:
         assert code == 1  # bad.txt
     assert visible(outs[0]) == visible(outs[1]) == visible(outs[2])
     assert len(visible(outs[0])) == 2 * 40 + 2
+    # The same through workers only: a backend whose workers are up before it starts
+    # (a short batch may otherwise run while they start, in this process).
+    backend = ProcessBackend(2)
+    assert backend.started(timeout=60)
+    options = Options(
+        policy=FOIA,
+        out=str(tmp_path / "workers"),
+        inputs=(str(folder),),
+        as_of=datetime.date.fromisoformat(EARLY),
+        formats=("text", "pdf"),
+    )
+    summary = run_batch(options, reporter=PlainProgress(io.StringIO()), backend=backend)
+    assert summary.failed == 1
+    assert visible(tmp_path / "workers") == visible(outs[0])
 
 
 def test_batch_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -523,6 +635,16 @@ def test_process_document_hides_internal_error_messages(
     outcome = process_document(Job("x.txt", SEED.read_bytes(), ".s"), task(tmp_path))
     assert outcome.reason == "x.txt: internal error (ValueError); please report it"
     assert not outcome.ok
+
+
+def test_process_document_refuses_a_document_over_the_task_limit(tmp_path: Path) -> None:
+    """The worker checks the size too: a Dask client or a caller may skip Inputs."""
+    job = Job("x.txt", SEED.read_bytes(), ".s")
+    limited = dataclasses.replace(task(tmp_path), max_bytes=100)
+    outcome = process_document(job, limited)
+    assert outcome.reason is not None
+    assert outcome.reason.startswith("x.txt: document over the size limit of 100 bytes")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_process_document_reports_unwritable_output(tmp_path: Path) -> None:
@@ -620,3 +742,40 @@ def test_rich_progress_draws_a_bar_on_a_terminal() -> None:
 )
 def test_format_duration(seconds: float, shown: str) -> None:
     assert format_duration(seconds) == shown
+
+
+class _Pool:
+    """A stand-in for the process pool: runs a chunk at once, or is broken."""
+
+    def __init__(self, *, broken: bool = False):
+        self.broken, self.sent = broken, 0
+
+    def submit(self, fn: Any, *args: Any) -> Future[Any]:
+        if self.broken:
+            raise BrokenProcessPool("gone")
+        self.sent += 1
+        future: Future[Any] = Future()
+        future.set_result(fn(*args))
+        return future
+
+
+def test_a_chunk_submitted_while_workers_start_runs_once_somewhere(tmp_path: Path) -> None:
+    """Sent to the workers when they are up; run here if asked for first, or if the pool
+    broke; never both (the outcomes are the same either way)."""
+    jobs = [Job("s.txt", SEED.read_bytes(), ".a")]
+    lock = threading.Lock()
+    here = _Waiting(jobs, task(tmp_path), lock)
+    (first,) = here.result()  # asked for before the workers were up: runs here
+    pool = _Pool()
+    here.send(pool)  # type: ignore[arg-type]
+    assert pool.sent == 0
+    jobs = [Job("s.txt", SEED.read_bytes(), ".b")]
+    sent = _Waiting(jobs, task(tmp_path), lock)
+    sent.send(pool)  # type: ignore[arg-type]
+    assert pool.sent == 1
+    (second,) = sent.result()
+    broken = _Waiting([Job("s.txt", SEED.read_bytes(), ".c")], task(tmp_path), lock)
+    broken.send(_Pool(broken=True))  # type: ignore[arg-type]
+    (third,) = broken.result()
+    assert [first.ok, second.ok, third.ok] == [True, True, True]
+    assert first.audit == second.audit == third.audit

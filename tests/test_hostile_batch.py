@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
-import pathlib
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from redactor import parse, redact
-from redactor.batch.consistency import MAX_CUT_STRINGS, Consistency, Facts, facts_of
+from redactor.batch.consistency import MAX_CUT_STRINGS, Consistency, Facts, facts_of, pack_words
 from redactor.batch.state import STATE_FILE
 from redactor.cli import main
 from tests.builders import LATE, cable, policy
@@ -23,6 +23,13 @@ from tests.conftest import EXAMPLES, ROOT
 SEED = EXAMPLES / "06DAMASCUS728.txt"
 FOIA = str(ROOT / "policies" / "foia-release.yaml")
 NAME = "Stephen A. Seche"  # the seed's classifier: cut by the foia policy's 'classifier' term
+_CUT_NAME = (
+    "rules: [{id: all, action: release}]\n"
+    "terms: [{id: name, words: [Stephen A. Seche], exemptions: [B6]}]"
+)
+_CUT_SECHE = (
+    "rules: [{id: all, action: release}]\nterms: [{id: name, words: [Seche], exemptions: [B6]}]"
+)
 
 
 def batch(out: Path, *inputs: Path, extra: tuple[str, ...] = ()) -> Any:
@@ -83,14 +90,14 @@ def test_symlink_at_an_output_name_is_replaced(tmp_path: Path) -> None:
 def _full_disk(monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
     """Every staged release fails to write with ENOSPC, as on a full disk."""
     if fmt == "text":
-        real = pathlib.Path.write_bytes
 
-        def write_bytes(self: Path, data: bytes) -> int:
-            if self.name.startswith(".redactor-part"):
+        def full_open(file: str, *args: Any, **kwargs: Any) -> Any:
+            if os.path.basename(file).startswith(".redactor-part"):
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            return real(self, data)
+            return open(file, *args, **kwargs)
 
-        monkeypatch.setattr(pathlib.Path, "write_bytes", write_bytes)
+        # The worker's own name for open(): its staged releases only.
+        monkeypatch.setattr("redactor.batch.pipeline.open", full_open, raising=False)
     else:
         real_fdopen = os.fdopen
 
@@ -164,6 +171,36 @@ def test_batch_size_limit_fails_the_document(tmp_path: Path) -> None:
     assert summary(out)["documents"] == 2
 
 
+def test_batch_size_limit_fails_a_csv_row_alone_and_follows_a_raised_limit(
+    tmp_path: Path,
+) -> None:
+    """A cables.csv row over --max-size fails alone, with its source and the limit; the
+    rows after it are released; the same batch under a raised limit releases them all."""
+    seed = SEED.read_text(encoding="utf-8").replace('"', '\\"')
+    short = "1. (U) A short paragraph with no reference id."
+    rows = tmp_path / "cables.csv"
+    rows.write_text(
+        f'1,d,"A",o,c,r,"","{short}"\n2,d,"B",o,c,r,"","{seed}"\n3,d,"C",o,c,r,"","{short}"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = batch(out, rows, extra=("--max-size", "1K"))
+    assert result.exit_code == 1
+    (failure,) = summary(out)["failures"]
+    assert failure["source"] == f"{rows}#2"
+    assert failure["reason"].startswith(
+        f"{rows}#2: document over the size limit of 1,024 bytes; if it is genuine, raise"
+    )
+    assert f"FAILED {rows}#2: document over the size limit" in result.stderr
+    assert summary(out)["documents"] == 3
+    assert (out / "A.txt").exists()
+    assert (out / "C.txt").exists()
+    raised = batch(out, rows, extra=("--max-size", "4K"))
+    assert raised.exit_code == 0, raised.stderr
+    assert summary(out)["failures"] == []
+    assert (out / "06DAMASCUS728.txt").exists()
+
+
 # ---------------------------------------------------------------------------------------
 # Consistency across the batch
 # ---------------------------------------------------------------------------------------
@@ -219,11 +256,14 @@ def test_consistency_reports_a_cut_name_released_elsewhere(tmp_path: Path) -> No
 
 
 def test_consistency_survives_a_resume_and_a_pdf_only_batch(tmp_path: Path) -> None:
-    """A resumed batch reports the same consistency (facts from the state); PDF-only says why."""
+    """A resumed batch reports the same consistency (facts from the state, texts read back
+    or re-derived); a PDF-only batch, fresh or resumed, reports what a text batch does and
+    publishes no text for it."""
     inputs = _inputs(tmp_path / "in")
     out = tmp_path / "out"
     assert batch(out, *inputs).exit_code == 0
     first = summary(out)
+    assert first["consistency"]["cut_released"]["checked"] is True
     again = batch(out, *inputs)
     assert again.exit_code == 0
     assert summary(out) == first
@@ -235,11 +275,33 @@ def test_consistency_survives_a_resume_and_a_pdf_only_batch(tmp_path: Path) -> N
     pdf = tmp_path / "pdf"
     result = batch(pdf, *inputs, extra=("--format", "pdf"))
     assert result.exit_code == 0, result.stderr
-    assert summary(pdf)["consistency"]["cut_released"] == {
-        "checked": False,
-        "reason": "needs the text release (--format text or both)",
-    }
-    assert "cut terms not checked" in result.stdout
+    assert summary(pdf)["consistency"] == first["consistency"]
+    assert "CUT TERMS RELEASED ELSEWHERE: classifier in 1 document(s)" in result.stdout
+    assert sorted(p.name for p in pdf.iterdir()) == [
+        ".redactor-lock",
+        ".redactor-state.sqlite",
+        "06DAMASCUS728.pdf",
+        "06DAMASCUS729.pdf",
+        "06DAMASCUS730.pdf",
+        "audit.jsonl",
+        "summary.json",
+    ]
+    resumed = batch(pdf, *inputs, extra=("--format", "pdf"))  # every document up to date
+    assert resumed.exit_code == 0, resumed.stderr
+    assert re.search(r"up to date \(skipped\)\W+3\b", resumed.stdout)
+    assert summary(pdf)["consistency"] == first["consistency"]
+    # A text release changed since (same size) is read back as it is now: here the name
+    # is gone from it, so nothing is found released.
+    path = out / "06DAMASCUS729.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(NAME, "Xxxxxxx X. Xxxxx"), encoding="utf-8")
+    assert batch(out, *inputs).exit_code == 0
+    assert summary(out)["consistency"]["cut_released"]["terms"] == []
+    # One that is no longer UTF-8 cannot be read back: it is not scanned (nor redone:
+    # its size still matches), and the run says nothing of it.
+    path.write_bytes(text.encode("utf-8").replace(NAME.encode(), b"\xff" * len(NAME)))
+    assert batch(out, *inputs).exit_code == 0
+    assert summary(out)["consistency"]["cut_released"]["terms"] == []
 
 
 def test_consistency_clean_batch_and_facts_round_trip() -> None:
@@ -251,8 +313,8 @@ def test_consistency_clean_batch_and_facts_round_trip() -> None:
     assert Facts.loads("") == Facts()
     checks = Consistency()
     try:
-        checks.add("x", facts, text=True)
-        report = checks.report(Path("/nonexistent"))  # a missing release is skipped
+        checks.add("x", facts, pack_words("released text"))
+        report = checks.report()
     finally:
         checks.close()
     assert report == {
@@ -271,22 +333,88 @@ def test_consistency_caps_the_cut_strings(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr("redactor.batch.consistency.MAX_CUT_STRINGS", 1)
     checks = Consistency()
     try:
-        checks.add("x", Facts(cuts=(("t", "k1", "f", 1), ("t", "k2", "f", 1))), text=True)
-        assert checks.report(Path("."))["cut_released"] == {
+        checks.add("x", Facts(cuts=(("t", "k1", "f", 1), ("t", "k2", "f", 1))), None)
+        assert checks.report()["cut_released"] == {
             "checked": False,
             "reason": "over 1 distinct cut strings",
         }
+        report = checks.report()
     finally:
         checks.close()
+    from redactor.batch.command import consistency_line  # noqa: PLC0415
+
+    assert consistency_line(report).startswith(
+        "consistency: cut terms not checked (over 1 distinct cut strings); "
+    )
     assert MAX_CUT_STRINGS == 200_000
 
 
 def test_consistency_skips_a_release_that_went_missing(tmp_path: Path) -> None:
-    """A release deleted before the final scan is skipped, not an error."""
+    """A release whose text could not be had (its file went) is skipped, not an error;
+    and the words known to the scan are forgotten past a bound, never missed."""
     checks = Consistency()
     try:
-        checks.add("gone", Facts(cuts=(("t", "k", "f", 1),)), text=True)
-        report = checks.report(tmp_path)
+        checks.add("gone", Facts(cuts=(("t", "k", "f", 1),)), None)
+        report = checks.report()
     finally:
         checks.close()
     assert report["cut_released"] == {"checked": True, "documents": 0, "terms": []}
+    out = tmp_path / "out"
+    inputs = _inputs(tmp_path / "in")
+    assert batch(out, *inputs).exit_code == 0
+    (out / "06DAMASCUS729.txt").unlink()
+    redone = batch(out, *inputs)  # the missing release is redone, and scanned again
+    assert redone.exit_code == 0
+    assert summary(out)["consistency"]["cut_released"]["documents"] == 1
+
+
+def test_consistency_scan_forgets_words_past_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("redactor.batch.consistency.MAX_WORDS_KNOWN", 2)
+    doc = parse(SEED.read_text(encoding="utf-8"))
+    cut = facts_of(doc, redact(doc, policy(_CUT_SECHE), as_of=LATE))
+    checks = Consistency()
+    try:
+        checks.add("a", cut, None)
+        for name in ("b", "c", "d"):
+            checks.add(name, Facts(), pack_words(f"many other words, then Seche said {name}"))
+        report = checks.report()
+    finally:
+        checks.close()
+    assert report["cut_released"]["terms"][0]["found_in"] == {
+        "documents": 3,
+        "names": ["b", "c", "d"],
+    }
+
+
+def test_consistency_scan_without_cut_word_keys_misses_nothing() -> None:
+    """Facts from a state written before the cut words' keys were kept: the scan keys
+    every longer string where its first word stands, as it did then."""
+    doc = parse(SEED.read_text(encoding="utf-8"))
+    cut = facts_of(doc, redact(doc, policy(_CUT_NAME), as_of=LATE))
+    old = json.dumps(json.loads(cut.dumps())[:2])  # the two-part form of that state
+    assert Facts.loads(old).words is None
+    assert cut.words
+    for facts in (cut, Facts.loads(old)):
+        checks = Consistency()
+        try:
+            checks.add("a", facts, None)
+            checks.add("b", Facts(), pack_words(f"then {NAME} said, and Stephen A. Smith"))
+            report = checks.report()
+        finally:
+            checks.close()
+        assert report["cut_released"]["terms"][0]["found_in"]["names"] == ["b"]
+
+
+def test_facts_are_the_same_whether_case_folding_keeps_offsets_or_not() -> None:
+    """A text where folding changes lengths (ß -> ss) gives the facts of its pieces."""
+    seed = SEED.read_text(encoding="utf-8")
+    plain = seed.replace("Hamas", "Strasse")
+    sharp = seed.replace("Hamas", "Straße")
+    pol = policy(_CUT_NAME)
+    facts = [facts_of(doc, redact(doc, pol, as_of=LATE)) for doc in map(parse, (plain, sharp))]
+    assert len(sharp.casefold()) != len(sharp)
+    assert facts[0].cuts == facts[1].cuts
+    assert facts[0].words == facts[1].words
+    assert len(facts[0].portions) == len(facts[1].portions)
+    # "straße" folds to "strasse": the portions holding it have the same words, and keys.
+    assert facts[0].portions == facts[1].portions

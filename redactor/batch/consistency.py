@@ -9,42 +9,55 @@ two checks and reports them in ``summary.json`` (``consistency``) and on screen:
 * **Cut, yet released elsewhere.** Every string a policy term cut from a document is
   looked for, as whole words in any case, in the released text of every document of the
   batch. A hit names the term (its policy id), how many distinct strings and which
-  documents; never the words. It needs the text release (``--format text`` or ``both``):
-  a PDF-only batch reports the check as not run.
+  documents; never the words. It runs whatever the format: the released text is what the
+  text release holds and what the PDF prints, and a worker returns it with its outcome
+  (a PDF-only batch publishes no text file for it).
 * **Same portion, same decision.** Portions with the same words (five or more, after the
   number and mark) under the same marking should be decided alike. A difference is not
   always wrong (two cables with different declassification dates), but it is what a
   reviewer must look at; each is reported by the documents involved and the actions.
 
-What is kept, and where. A worker returns :class:`Facts`: 64-bit BLAKE2b keys of each
-cut string, of its first word and of each portion's words and marking, with the term ids
-and actions. A key of a short withheld string lets anyone holding a guess confirm it, so
-keys never reach a published file: they live in this process, in a private temporary
-SQLite database (deleted when the batch ends) and in the resume state
-``.redactor-state.sqlite``, which is not for publication either. Memory stays flat at any
-corpus size: per-document data goes to the temporary database as it arrives, and only the
-distinct cut strings (a few per document; capped at :data:`MAX_CUT_STRINGS`) are held in
-memory for the final scan, which reads one released text at a time.
+What is kept, and where. A worker returns :class:`Facts`: 64-bit BLAKE2b keys of each cut
+string, of its first word, of every word of it and of each portion's words and marking,
+with the term ids and actions. A key of a short withheld string lets anyone holding a guess
+confirm it, so keys never reach a published file: they live in this process, in a private
+temporary SQLite database (deleted when the batch ends) and in the resume state
+``.redactor-state.sqlite``, which is not for publication either. The released texts wait
+for the final scan in the same temporary database (compressed; they are releases, not
+secrets, but the output folder gets nothing it did not get before). Memory stays flat at
+any corpus size: per-document data goes to the temporary database as it arrives; the final
+scan reads one released text at a time and holds the keys of the cut strings' *words*
+(first words with the lengths they start, and every cut word), never the strings, whose
+number grows with the corpus (at most :data:`MAX_CUT_STRINGS` are checked); its hits go to
+the database, and the report is counted there.
+
+The final scan is cheap: workers split the released texts into words, the distinct words
+of a text are matched against the first words of the cut strings as sets (each distinct
+word of the batch is keyed once, :data:`MAX_WORDS_KNOWN` at a time), and a longer cut
+string is keyed only where its first word stands and the words after it are cut words.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, Final
 
 from redactor.model import Document
 from redactor.redact import Redacted
 
-__all__ = ["MAX_CUT_STRINGS", "Consistency", "Facts", "facts_of"]
+__all__ = ["MAX_CUT_STRINGS", "Consistency", "Facts", "facts_of", "pack_words"]
 
 MAX_CUT_STRINGS: Final = 200_000  # distinct cut strings held for the final scan
+MAX_WORDS_KNOWN: Final = 10_000  # distinct released words whose keys are remembered
+_BATCH: Final = 256  # documents whose rows are inserted together
 MIN_PORTION_WORDS: Final = 5  # shorter portions ("END SUMMARY.") are alike by chance
 MAX_LISTED: Final = 20  # documents or conflicts listed per entry; the counts are complete
 _WORD = re.compile(r"\w+")
@@ -57,15 +70,6 @@ def _key(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
-@functools.lru_cache(maxsize=20_000)
-def _word_key(word: str) -> str:
-    """:func:`_key` of one word, remembered: released texts share most of their words.
-
-    Bounded (a few MB), so memory stays flat over any corpus; words are not written out.
-    """
-    return _key(word)
-
-
 def _words(text: str) -> list[str]:
     """Words, case-folded: "Stephen A. Seche" and "STEPHEN A SECHE" are the same name."""
     return _WORD.findall(text.casefold())
@@ -76,94 +80,145 @@ class Facts:
     """What one document tells the consistency checks: keys, term ids, actions; no text.
 
     ``cuts`` holds ``(term id, key of the cut words, key of the first word, word count)``;
-    ``portions`` holds ``(key of the marking and words, action)``.
+    ``portions`` holds ``(key of the marking and words, action)``; ``words`` the key of
+    every word of the cut strings (``None``: not known, from a state written before they
+    were kept), which lets the final scan key a longer string only where all its words
+    are cut words.
     """
 
     cuts: tuple[tuple[str, str, str, int], ...] = ()
     portions: tuple[tuple[str, str], ...] = ()
+    words: tuple[str, ...] | None = ()
 
     def dumps(self) -> str:
         """JSON for the resume state."""
-        return json.dumps([list(map(list, self.cuts)), list(map(list, self.portions))])
+        return json.dumps([self.cuts, self.portions, self.words])  # tuples become lists
 
     @classmethod
     def loads(cls, text: str) -> Facts:
         """Read :meth:`dumps` back; empty facts for an empty or unreadable string."""
         try:
-            cuts, portions = json.loads(text)
+            cuts, portions, *words = json.loads(text)
             return cls(
                 tuple((str(t), str(f), str(w), int(n)) for t, f, w, n in cuts),
                 tuple((str(k), str(a)) for k, a in portions),
+                tuple(map(str, words[0])) if words and words[0] is not None else None,
             )
         except (ValueError, TypeError):
             return cls()
 
 
+def _words_between(text: str) -> Callable[[int, int], list[str]]:
+    def words(start: int, end: int) -> list[str]:
+        return _words(text[start:end])
+
+    return words
+
+
+def pack_words(text: str) -> bytes:
+    """A released text as the final scan reads it: its words, case-folded, compressed.
+
+    Made by the worker that released the text, so the batch process does not split it.
+    """
+    return zlib.compress("\x1f".join(_words(text)).encode("utf-8", "surrogatepass"), 1)
+
+
+def _unpack_words(packed: bytes) -> list[str]:
+    joined = zlib.decompress(packed).decode("utf-8", "surrogatepass")
+    return joined.split("\x1f") if joined else []
+
+
 def facts_of(document: Document, redacted: Redacted) -> Facts:
     """The facts of one released document (run by the worker that released it)."""
     text = document.text
+    # Case-folded once: where folding keeps every offset (it maps a character to one, as
+    # on ASCII text), a piece's words are found in place, without a copy of the piece.
+    folded = text.casefold()
+    words_in: Callable[[int, int], list[str]]
+    if len(folded) == len(text):
+        words_in = functools.partial(_WORD.findall, folded)
+    else:
+        words_in = _words_between(text)
     cuts: set[tuple[str, str, str, int]] = set()
+    cut_words: set[str] = set()
     for cut in redacted.cuts:
-        words = _words(text[cut.start : cut.end])
+        words = words_in(cut.start, cut.end)
         if words:
             full, first = _key("\x1f".join(words)), _key(words[0])
             cuts.update((term, full, first, len(words)) for term in cut.terms)
+            cut_words.update(words)
     marks = {p.start: p.mark_end for p in document.portions if p.mark_end is not None}
     portions: set[tuple[str, str]] = set()
     for decision in redacted.decisions:
         start = marks.get(decision.start)
         if start is None:
             start = _LEAD.match(text, decision.start).end()  # type: ignore[union-attr]
-        words = _words(text[start : decision.end])
+        words = words_in(start, decision.end)
         if len(words) >= MIN_PORTION_WORDS:
             key = _key(f"{decision.marking}\x1e" + "\x1f".join(words))
             portions.add((key, decision.action.value))
-    return Facts(tuple(sorted(cuts)), tuple(sorted(portions)))
-
-
-@dataclass(slots=True)
-class _Found:
-    """Hits of one term: the distinct cut strings released, where they were cut and found."""
-
-    values: set[str] = field(default_factory=set)
-    cut_in: set[int] = field(default_factory=set)
-    found_in: set[int] = field(default_factory=set)
+    word_keys = tuple(sorted(_key(word) for word in cut_words))
+    return Facts(tuple(sorted(cuts)), tuple(sorted(portions)), word_keys)
 
 
 class Consistency:
     """The two checks over one batch, fed in input order by the runner."""
 
     def __init__(self) -> None:
-        # "" opens a private temporary database on disk, deleted when it is closed.
+        # "" opens a private temporary database on disk, deleted when it is closed; its
+        # cache is kept small (it is read once, in order), so memory stays flat.
         self._db = sqlite3.connect("")
         self._db.executescript(
             """
-            CREATE TABLE released (seq INTEGER PRIMARY KEY, name TEXT, text INTEGER);
+            PRAGMA cache_size = -512;
+            CREATE TABLE released (seq INTEGER PRIMARY KEY, name TEXT, body BLOB);
             CREATE TABLE cuts (full TEXT, first TEXT, n INTEGER, term TEXT, seq INTEGER);
             CREATE INDEX cuts_full ON cuts (full);
             CREATE TABLE portions (key TEXT, action TEXT, seq INTEGER,
                                    PRIMARY KEY (key, action)) WITHOUT ROWID;
+            CREATE TABLE words (key TEXT PRIMARY KEY) WITHOUT ROWID;
+            CREATE TABLE hits (full TEXT, seq INTEGER, PRIMARY KEY (full, seq)) WITHOUT ROWID;
             """
         )
+        self._gated = True  # every document's cut words are known
         self._seq = 0
+        self._released: list[tuple[int, str, bytes | None]] = []
+        self._cuts: list[tuple[str, str, int, str, int]] = []
+        self._portions: list[tuple[str, str, int]] = []
+        self._words: list[tuple[str]] = []
 
-    def add(self, name: str, facts: Facts, *, text: bool) -> None:
-        """Record a released document: its output name, facts, and whether it has a .txt."""
+    def add(self, name: str, facts: Facts, released: bytes | None) -> None:
+        """Record a released document: its output name, facts and released text
+        (:func:`pack_words`; ``None`` when it could not be had: it is then not scanned).
+
+        Rows are written :data:`_BATCH` documents at a time (one statement per table).
+        """
         self._seq += 1
         seq = self._seq
-        self._db.execute("INSERT INTO released VALUES (?, ?, ?)", (seq, name, int(text)))
-        self._db.executemany(
-            "INSERT INTO cuts VALUES (?, ?, ?, ?, ?)",
-            ((full, first, n, term, seq) for term, full, first, n in facts.cuts),
-        )
-        self._db.executemany(
-            "INSERT OR IGNORE INTO portions VALUES (?, ?, ?)",
-            ((key, action, seq) for key, action in facts.portions),
-        )
+        self._released.append((seq, name, released))
+        self._cuts.extend((full, first, n, term, seq) for term, full, first, n in facts.cuts)
+        self._portions.extend((key, action, seq) for key, action in facts.portions)
+        if facts.words is None:
+            self._gated = self._gated and not facts.cuts
+        else:
+            self._words.extend((key,) for key in facts.words)
+        if len(self._released) >= _BATCH:
+            self._flush()
 
-    def report(self, folder: Path) -> dict[str, Any]:
+    def _flush(self) -> None:
+        self._db.executemany("INSERT INTO released VALUES (?, ?, ?)", self._released)
+        self._db.executemany("INSERT INTO cuts VALUES (?, ?, ?, ?, ?)", self._cuts)
+        self._db.executemany("INSERT OR IGNORE INTO portions VALUES (?, ?, ?)", self._portions)
+        self._db.executemany("INSERT OR IGNORE INTO words VALUES (?)", self._words)
+        self._words.clear()
+        self._released.clear()
+        self._cuts.clear()
+        self._portions.clear()
+
+    def report(self) -> dict[str, Any]:
         """The ``consistency`` section of ``summary.json``: ids, names and counts only."""
-        return {"cut_released": self._cut_released(folder), "decisions": self._decisions()}
+        self._flush()
+        return {"cut_released": self._cut_released(), "decisions": self._decisions()}
 
     def close(self) -> None:
         """Drop the temporary database."""
@@ -171,52 +226,66 @@ class Consistency:
 
     # -- cut, yet released elsewhere ---------------------------------------------------
 
-    def _cut_released(self, folder: Path) -> dict[str, Any]:
-        (missing,) = self._db.execute("SELECT COUNT(*) FROM released WHERE text = 0").fetchone()
-        if missing:
-            return {"checked": False, "reason": "needs the text release (--format text or both)"}
-        (distinct,) = self._db.execute("SELECT COUNT(DISTINCT full) FROM cuts").fetchone()
+    def _cut_released(self) -> dict[str, Any]:
+        db = self._db
+        (distinct,) = db.execute("SELECT COUNT(DISTINCT full) FROM cuts").fetchone()
         if distinct > MAX_CUT_STRINGS:
             return {"checked": False, "reason": f"over {MAX_CUT_STRINGS:,} distinct cut strings"}
-        # By first word, then by length in words: at each word of a released text, one key
-        # per length is computed and looked up, however many cut strings share the word.
-        firsts: dict[str, dict[int, set[str]]] = {}
-        for first, n, full in self._db.execute("SELECT DISTINCT first, n, full FROM cuts"):
-            firsts.setdefault(first, {}).setdefault(n, set()).add(full)
-        found: dict[str, _Found] = {}
-        known: dict[str, tuple[str, ...]] = {}
-        if firsts:
-            for seq, name in self._db.execute("SELECT seq, name FROM released ORDER BY seq"):
-                for full in _released(folder / f"{name}.txt", firsts):
-                    self._hit(found, known, full, seq)
+        # In memory: the first words' keys, each with the lengths of the strings it starts,
+        # and the keys of the cut words; the strings themselves stay in the database.
+        starts: dict[str, tuple[int, ...]] = {}
+        for first, lengths in db.execute(
+            "SELECT first, group_concat(DISTINCT n) FROM cuts GROUP BY first"
+        ):
+            starts[first] = tuple(sorted(int(n) for n in str(lengths).split(",")))
+        if starts:
+            cut_words = None
+            if self._gated:
+                cut_words = {key for (key,) in db.execute("SELECT key FROM words")}
+            scan = _Scan(starts, cut_words, db)
+            hits: list[tuple[str, int]] = []
+            rows = db.execute("SELECT seq, body FROM released WHERE body IS NOT NULL ORDER BY seq")
+            for seq, body in rows:
+                hits.extend((full, seq) for full in scan.released(_unpack_words(body)))
+                if len(hits) >= _BATCH:
+                    db.executemany("INSERT OR IGNORE INTO hits VALUES (?, ?)", hits)
+                    hits.clear()
+            db.executemany("INSERT OR IGNORE INTO hits VALUES (?, ?)", hits)
         names = self._names()
         terms = [
             {
                 "term": term,
-                "values": len(hit.values),
-                "cut_in": _listed(hit.cut_in, names),
-                "found_in": _listed(hit.found_in, names),
+                "values": values,
+                "cut_in": self._listed(
+                    "SELECT DISTINCT seq FROM cuts WHERE term = ? "
+                    "AND full IN (SELECT full FROM hits) ORDER BY seq",
+                    term,
+                    names,
+                ),
+                "found_in": self._listed(
+                    "SELECT DISTINCT seq FROM hits "
+                    "WHERE full IN (SELECT full FROM cuts WHERE term = ?) ORDER BY seq",
+                    term,
+                    names,
+                ),
             }
-            for term, hit in sorted(found.items())
+            for term, values in db.execute(
+                "SELECT term, COUNT(DISTINCT full) FROM cuts "
+                "WHERE full IN (SELECT full FROM hits) GROUP BY term ORDER BY term"
+            ).fetchall()
         ]
-        documents = set().union(*(hit.found_in for hit in found.values()))
-        return {"checked": True, "documents": len(documents), "terms": terms}
+        (documents,) = db.execute("SELECT COUNT(DISTINCT seq) FROM hits").fetchone()
+        return {"checked": True, "documents": documents, "terms": terms}
 
-    def _hit(
-        self, found: dict[str, _Found], known: dict[str, tuple[str, ...]], full: str, seq: int
-    ) -> None:
-        """Record that ``full`` stands in document ``seq``; where it was cut is looked up
-        once per cut string (a name cut in a thousand cables is found in a thousand more)."""
-        terms = known.get(full)
-        if terms is None:
-            rows = self._db.execute("SELECT term, seq FROM cuts WHERE full = ?", (full,)).fetchall()
-            for term, cut_seq in rows:
-                hit = found.setdefault(term, _Found())
-                hit.values.add(full)
-                hit.cut_in.add(cut_seq)
-            terms = known[full] = tuple(sorted({term for term, _ in rows}))
-        for term in terms:
-            found[term].found_in.add(seq)
+    def _listed(self, query: str, term: str, names: _NameOf) -> dict[str, Any]:
+        """How many documents ``query`` (distinct sequence numbers, in order) gives, and
+        the names of the first :data:`MAX_LISTED`; a row at a time."""
+        count, listed = 0, []
+        for (seq,) in self._db.execute(query, (term,)):
+            count += 1
+            if count <= MAX_LISTED:
+                listed.append(names(seq))
+        return {"documents": count, "names": listed}
 
     # -- same portion, same decision ---------------------------------------------------
 
@@ -260,22 +329,77 @@ class _NameOf:
         return str(row[0]) if row else ""
 
 
-def _listed(seqs: set[int], names: _NameOf) -> dict[str, Any]:
-    ordered = sorted(seqs)
-    return {"documents": len(ordered), "names": [names(s) for s in ordered[:MAX_LISTED]]}
+class _Scan:
+    """The final scan's matcher: which cut strings stand, as whole words, in a text.
 
+    It holds the first words' keys of the cut strings (with the lengths of the strings
+    each starts) and the keys of the cut words, not the strings: memory grows with the
+    distinct words of the cut strings, not with their number. Each distinct word of the
+    texts is keyed once (up to :data:`MAX_WORDS_KNOWN` remembered, then forgotten all at
+    once so memory stays flat) and sorted: words that start some cut string, words that
+    are part of one (``inside``) and the others. Set operations find the starting words
+    of a text; a one-word cut string needs no more; a longer one is keyed only where its
+    first word stands (found by ``list.index``) and the words after it are cut words too,
+    and the key is then looked up in the database. ``cut_words`` ``None``: not known,
+    every word may be inside.
+    """
 
-def _released(path: Path, firsts: dict[str, dict[int, set[str]]]) -> Iterator[str]:
-    """Keys of the cut strings that stand, as whole words, in the released text at ``path``."""
-    try:
-        words = _words(path.read_bytes().decode("utf-8", "replace"))
-    except OSError:
-        return
-    seen: set[str] = set()
-    for i, word in enumerate(words):
-        first = _word_key(word)
-        for n, fulls in firsts.get(first, {}).items():
-            full = first if n == 1 else _key("\x1f".join(words[i : i + n]))
-            if full in fulls and full not in seen:
-                seen.add(full)
-                yield full
+    def __init__(
+        self,
+        starts: dict[str, tuple[int, ...]],
+        cut_words: set[str] | None,
+        db: sqlite3.Connection,
+    ):
+        self._first_keys = starts
+        self._cut_words = cut_words
+        self._db = db
+        self._starts: dict[str, tuple[str, tuple[int, ...]]] = {}
+        self._inside: set[str] = set()
+        self._others: set[str] = set()
+
+    def _learn(self, words: Iterable[str]) -> None:
+        for word in words:
+            key = _key(word)
+            lengths = self._first_keys.get(key)
+            if lengths is not None:
+                self._starts[word] = (key, lengths)
+            if self._cut_words is None or key in self._cut_words:
+                self._inside.add(word)
+            elif lengths is None:
+                self._others.add(word)
+
+    def _is_cut(self, full: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM cuts WHERE full = ? LIMIT 1", (full,)).fetchone()
+        return row is not None
+
+    def released(self, words: list[str]) -> set[str]:
+        """Keys of the cut strings that stand, as whole words, in a text of ``words``."""
+        distinct = set(words)
+        starts, inside = self._starts, self._inside
+        if len(starts) + len(inside) + len(self._others) > MAX_WORDS_KNOWN:
+            starts.clear()
+            inside.clear()
+            self._others.clear()
+        self._learn(distinct.difference(self._others, starts, inside))
+        seen: set[str] = set()
+        candidates: set[str] = set()
+        end = len(words)
+        for word in distinct.intersection(starts):
+            first, lengths = starts[word]
+            if lengths[0] == 1:
+                seen.add(first)
+            longer = [n for n in lengths if n > 1]
+            if not longer:
+                continue
+            i = -1
+            with contextlib.suppress(ValueError):  # list.index: no more of the word
+                while True:
+                    i = words.index(word, i + 1)
+                    run = i + 1  # the cut words that follow, as far as they go
+                    while run < end and words[run] in inside:
+                        run += 1
+                    candidates.update(
+                        _key("\x1f".join(words[i : i + n])) for n in longer if i + n <= run
+                    )
+        seen.update(full for full in candidates if self._is_cut(full))
+        return seen

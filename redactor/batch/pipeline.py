@@ -18,17 +18,18 @@ quotes document text; only an interrupt escapes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import logging
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from redactor.audit import audit_json
-from redactor.batch.consistency import Facts, facts_of
+from redactor.batch.consistency import Facts, facts_of, pack_words
 from redactor.errors import DEFAULT_MAX_DOCUMENT_BYTES, DocumentTooLargeError, RedactorError
 from redactor.leakcheck import leak_probe
 from redactor.parser import parse
@@ -70,11 +71,17 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One document to process: its bytes and where to stage its outputs."""
+    """One document to process: its bytes and where to stage its outputs.
+
+    ``outputs`` false: write nothing, only return the outcome (its released text): a
+    document up to date in a batch without a text release, which the consistency check
+    still reads.
+    """
 
     source: str
     data: bytes
     staging: str  # file name stem in ``Task.out``, unique in the run, a dot file
+    outputs: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +90,10 @@ class Outcome:
 
     ``reason`` is set when it failed (nothing is left staged then). ``sizes`` pairs each
     staged extension with its size in bytes. ``facts`` feeds the batch's consistency
-    checks (:mod:`redactor.batch.consistency`): keys only, never document text.
+    checks (:mod:`redactor.batch.consistency`): keys only, never document text; and so
+    does ``released``, the words of the released text
+    (:func:`~redactor.batch.consistency.pack_words`: what the text release holds, nothing
+    withheld), whatever the formats.
     """
 
     source: str
@@ -96,6 +106,7 @@ class Outcome:
     sizes: tuple[tuple[str, int], ...] = ()
     audit: str = ""
     facts: Facts = field(default_factory=Facts)
+    released: bytes = b""
 
     @property
     def ok(self) -> bool:
@@ -115,25 +126,29 @@ def process_chunk(jobs: Sequence[Job], task: Task) -> list[Outcome]:
 
 def process_document(job: Job, task: Task) -> Outcome:
     """Release one document under ``task``: staged outputs and its audit line, or a reason."""
-    out = Path(task.out)
-    staged = [out / f"{job.staging}.{EXTENSIONS[fmt]}" for fmt in task.formats]
+    formats = task.formats if job.outputs else ()
+    # Plain strings: pathlib would intern every staging name, for the life of the worker.
+    staged = [os.path.join(task.out, f"{job.staging}.{EXTENSIONS[fmt]}") for fmt in formats]
     try:
         document = parse(_decode(job, task.max_bytes), source=job.source)
         redacted = redact(document, _policy(task), as_of=task.as_of)
+        text = render_text(redacted)
         pages = 0
-        for fmt, path in zip(task.formats, staged, strict=True):
+        sizes = []
+        for fmt, path in zip(formats, staged, strict=True):
             if fmt == "text":
-                path.write_bytes(render_text(redacted).encode("utf-8"))
+                data = text.encode("utf-8")
+                with open(path, "wb") as handle:
+                    handle.write(data)
+                sizes.append((EXTENSIONS[fmt], len(data)))
             else:
                 probe = leak_probe(document, redacted)  # the self-check's, never the renderer's
                 pages = render_pdf(redacted, path, page_size=task.page_size, probe=probe).pages
-        sizes = tuple(
-            (EXTENSIONS[fmt], path.stat().st_size)
-            for fmt, path in zip(task.formats, staged, strict=True)
-        )
+                sizes.append((EXTENSIONS[fmt], os.stat(path).st_size))
     except Exception as exc:  # one document must never stop the batch
         for path in staged:
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
         return Outcome(job.source, reason=_reason(job.source, exc))
     return Outcome(
         job.source,
@@ -142,9 +157,10 @@ def process_document(job: Job, task: Task) -> Outcome:
         withheld_in_full=_withheld_in_full(redacted),
         codes=redacted.codes,
         pages=pages,
-        sizes=sizes,
+        sizes=tuple(sizes),
         audit=audit_json(redacted, policy_file=task.policy_file, policy_sha256=task.policy_sha256),
         facts=facts_of(document, redacted),
+        released=pack_words(text),
     )
 
 

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import IO, Any, Final, Literal, Protocol
 
 from redactor._atomic import replacing
-from redactor.batch.consistency import Consistency, Facts
+from redactor.batch.consistency import Consistency, Facts, pack_words
 from redactor.batch.errors import BatchError
 from redactor.batch.names import safe_name, unique_name
 from redactor.batch.pipeline import Format, Job, Outcome, Task, process_chunk, process_document
@@ -231,6 +231,12 @@ class ProcessBackend:
     Not fork: the parent runs threads (rich's refresh, the pool's own), and a forked child
     could inherit a lock one of them held. A pool broken by a worker that died (out of
     memory, a crash) is replaced: its chunks in flight fail, the batch goes on.
+
+    Workers take a while to start (the forkserver imports the pipeline and reportlab,
+    about half a second the first time): they are started by a thread, and a chunk
+    submitted before they are up waits for them, unless its result is asked for first:
+    then this process runs it, as with ``--jobs 1``. A short PDF batch would otherwise
+    spend a third of its time waiting for its workers.
     """
 
     def __init__(self, jobs: int):
@@ -244,6 +250,11 @@ class ProcessBackend:
         self._jobs = jobs
         self.slots = jobs * 3
         self._pool = self._new_pool()
+        self._ready = threading.Event()
+        self._lock = threading.Lock()
+        self._waiting: list[_Waiting] = []
+        self._starter = threading.Thread(target=self._start, name="workers", daemon=True)
+        self._starter.start()
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -253,8 +264,31 @@ class ProcessBackend:
             initargs=(os.getpid(),),
         )
 
+    def _start(self) -> None:
+        """Start every worker (one no-op task each); then send the chunks still waiting."""
+        try:
+            for future in [self._pool.submit(int) for _ in range(self._jobs)]:
+                future.result()
+        except Exception:  # noqa: S110 - a broken pool shows at the next submit
+            pass
+        finally:
+            with self._lock:
+                self._ready.set()
+                for chunk in self._waiting:
+                    chunk.send(self._pool)
+                self._waiting.clear()
+
+    def started(self, timeout: float | None = None) -> bool:
+        """Wait until the workers are up (or ``timeout`` seconds); whether they are."""
+        return self._ready.wait(timeout)
+
     def submit(self, jobs: list[Job], task: Task) -> Handle:
-        """Send the chunk to a worker."""
+        """Send the chunk to a worker (or keep it until they are up, see the class)."""
+        with self._lock:
+            if not self._ready.is_set():
+                chunk = _Waiting(jobs, task, self._lock)
+                self._waiting.append(chunk)
+                return chunk
         try:
             future: Future[list[Outcome]] = self._pool.submit(process_chunk, jobs, task)
         except BrokenProcessPool:
@@ -265,7 +299,33 @@ class ProcessBackend:
 
     def close(self) -> None:
         """Drop queued chunks, wait for running ones."""
+        self._starter.join()
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Waiting:
+    """A chunk submitted before the workers were up: sent to them when they are, or run
+    here if its result is asked for first (whichever comes first, under ``lock``)."""
+
+    def __init__(self, jobs: list[Job], task: Task, lock: threading.Lock):
+        self._jobs, self._task, self._lock = jobs, task, lock
+        self._future: Future[list[Outcome]] | None = None
+        self._here = False
+
+    def send(self, pool: ProcessPoolExecutor) -> None:
+        """Give the chunk to the workers, unless this process took it (caller holds lock)."""
+        if not self._here:
+            with contextlib.suppress(Exception):  # a broken pool: it runs here instead
+                self._future = pool.submit(process_chunk, self._jobs, self._task)
+
+    def result(self) -> list[Outcome]:
+        """The chunk's outcomes: from the workers if they have it, else run here."""
+        with self._lock:
+            future = self._future
+            self._here = future is None
+        if future is None:
+            return process_chunk(self._jobs, self._task)
+        return future.result()
 
 
 def make_backend(options: Options) -> Backend:
@@ -310,7 +370,7 @@ def run_batch(options: Options, *, reporter: Reporter, backend: Backend | None =
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BatchError(f"{out}: cannot create the output folder ({exc.strerror})") from None
-    inputs = Inputs(options.inputs, exclude=out)
+    inputs = Inputs(options.inputs, exclude=out, max_bytes=options.max_bytes)
     policy = load_policy(options.policy)
     policy_bytes = Path(options.policy).read_bytes()
     task = Task(
@@ -377,6 +437,7 @@ class _Run:
         reporter: Reporter,
     ):
         self.options, self.task, self.out = options, task, out
+        self.prefix = os.path.join(out, "")  # output paths as strings: no Path per file
         self.state, self.summary, self.reporter = state, summary, reporter
         self.settings = State.settings(
             policy_sha256=task.policy_sha256,
@@ -389,6 +450,7 @@ class _Run:
         self.sequence = 0
         self.committed = time.monotonic()
         self.consistency = Consistency()
+        self.text = "text" in task.formats
 
     def execute(self, inputs: Iterable[Item], backend: Backend) -> None:
         window: collections.deque[_Chunk] = collections.deque()
@@ -404,7 +466,7 @@ class _Run:
                 backend.close()
             audit.close()
             try:
-                self.summary.consistency = self.consistency.report(self.out)
+                self.summary.consistency = self.consistency.report()
             finally:
                 self.consistency.close()
             self._write_summary()  # before audit.jsonl is renamed into place, as it was
@@ -425,6 +487,9 @@ class _Run:
                 and record.settings == self.settings
             ):
                 entry.record = record
+                if not self.text:  # no text release to read back: a worker re-derives it
+                    entry.job = Job(item.source, item.data, "", outputs=False)
+                    jobs.append(entry.job)
                 continue
             entry.job = self._job(item)
             jobs.append(entry.job)
@@ -441,7 +506,8 @@ class _Run:
             if item.error is not None:
                 self._failed(item, item.error)
             elif entry.record is not None:
-                self._reuse(entry, entry.record, audit)
+                derived = next(outcomes) if entry.job is not None else None
+                self._reuse(entry, entry.record, audit, derived)
             else:
                 self._place(entry, next(outcomes), audit)
         now = time.monotonic()
@@ -461,13 +527,24 @@ class _Run:
             reason = f"the worker process was lost ({type(exc).__name__}); run again to retry"
             return [Outcome(job.source, reason=f"{job.source}: {reason}") for job in jobs]
 
-    def _reuse(self, entry: _Entry, record: Record, audit: IO[bytes]) -> None:
-        """An up-to-date document: keep its outputs if its name is still its own."""
+    def _reuse(
+        self, entry: _Entry, record: Record, audit: IO[bytes], derived: Outcome | None
+    ) -> None:
+        """An up-to-date document: keep its outputs if its name is still its own.
+
+        The consistency check reads its released text back from its text release, or,
+        without one, from ``derived`` (the document run again, writing nothing).
+        """
         item = entry.item
         base = safe_name(record.reference_id or item.stem)
         name = unique_name(base, self.state.claim)
         if name == record.name and self._present(name, record.sizes):
-            self._done(item, record, audit, base)
+            if derived is not None:
+                released = derived.released if derived.ok else None
+            else:
+                released = self._read_release(name)
+            facts = Facts.loads(record.facts)
+            self._done(item, record, audit, base, facts=facts, released=released)
             self.summary.skipped += 1
             self.reporter.advance(item.size, skipped=True)
             return
@@ -475,9 +552,15 @@ class _Run:
         entry.job = self._job(item)
         self._place(entry, process_document(entry.job, self.task), audit, name=name)
 
+    def _read_release(self, name: str) -> bytes | None:
+        try:
+            return pack_words(Path(f"{self.prefix}{name}.txt").read_bytes().decode("utf-8"))
+        except (OSError, UnicodeDecodeError):  # gone or changed since: it is redone next run
+            return None
+
     def _present(self, name: str, sizes: Sequence[tuple[str, int]]) -> bool:
         try:
-            return all(os.stat(self.out / f"{name}.{ext}").st_size == size for ext, size in sizes)
+            return all(os.stat(f"{self.prefix}{name}.{ext}").st_size == size for ext, size in sizes)
         except OSError:
             return False
 
@@ -494,10 +577,10 @@ class _Run:
             name = unique_name(base, self.state.claim)
         try:
             for ext, _size in outcome.sizes:
-                os.replace(self.out / f"{job.staging}.{ext}", self.out / f"{name}.{ext}")
+                os.replace(f"{self.prefix}{job.staging}.{ext}", f"{self.prefix}{name}.{ext}")
         except OSError as exc:
             for ext, _size in outcome.sizes:
-                (self.out / f"{job.staging}.{ext}").unlink(missing_ok=True)
+                Path(f"{self.prefix}{job.staging}.{ext}").unlink(missing_ok=True)
             self._failed(item, f"{item.source}: cannot write {name}: {exc.strerror}")
             return
         record = Record(
@@ -515,13 +598,21 @@ class _Run:
             facts=outcome.facts.dumps(),
         )
         self.state.put(record)
-        self._done(item, record, audit, base)
+        self._done(item, record, audit, base, facts=outcome.facts, released=outcome.released)
         self.reporter.advance(item.size)
 
-    def _done(self, item: Item, record: Record, audit: IO[bytes], base: str) -> None:
+    def _done(
+        self,
+        item: Item,
+        record: Record,
+        audit: IO[bytes],
+        base: str,
+        *,
+        facts: Facts,
+        released: bytes | None,
+    ) -> None:
         audit.write(record.audit.encode("utf-8") + b"\n")
-        text = any(ext == "txt" for ext, _size in record.sizes)
-        self.consistency.add(record.name, Facts.loads(record.facts), text=text)
+        self.consistency.add(record.name, facts, released)
         self.summary.add(record.release, record.withheld_in_full, record.codes, record.pages)
         if record.name != base:
             self.summary.renamed.append((item.source, record.name))
@@ -549,10 +640,18 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def _remove_stale(folder: Path) -> None:
-    """Remove the dot files an interrupted run left: staged outputs and temporary files."""
-    for path in folder.glob(".redactor-*"):
-        if path.name.startswith(_STAGING) or path.name.endswith(".tmp"):
-            path.unlink(missing_ok=True)
+    """Remove the dot files an interrupted run left: staged outputs and temporary files.
+
+    The folder is read entry by entry (``glob`` would list it whole: 100,000 releases).
+    """
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".redactor-") and (
+                name.startswith(_STAGING) or name.endswith(".tmp")
+            ):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
 
 
 @contextlib.contextmanager

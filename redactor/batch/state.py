@@ -156,9 +156,9 @@ class State:
                 record.reference_id,
                 record.release.value,
                 int(record.withheld_in_full),
-                json.dumps(list(record.codes)),
+                json.dumps(record.codes),  # a tuple is written as a list
                 record.pages,
-                json.dumps([list(s) for s in record.sizes]),
+                json.dumps(record.sizes),
                 record.audit,
                 record.facts,
             ),
