@@ -239,6 +239,7 @@ def test_consistency_reports_a_cut_name_released_elsewhere(tmp_path: Path) -> No
                 "found_in": {"documents": 1, "names": ["06DAMASCUS729"]},
             }
         ],
+        "unscanned": {"documents": 0, "names": []},
     }
     assert "CUT TERMS RELEASED ELSEWHERE: classifier in 1 document(s)" in result.stdout
     # The same paragraphs, released in 06DAMASCUS728 and withheld in 06DAMASCUS730.
@@ -298,10 +299,14 @@ def test_consistency_survives_a_resume_and_a_pdf_only_batch(tmp_path: Path) -> N
     assert batch(out, *inputs).exit_code == 0
     assert summary(out)["consistency"]["cut_released"]["terms"] == []
     # One that is no longer UTF-8 cannot be read back: it is not scanned (nor redone:
-    # its size still matches), and the run says nothing of it.
+    # its size still matches), and the report says so, by name, on screen too.
     path.write_bytes(text.encode("utf-8").replace(NAME.encode(), b"\xff" * len(NAME)))
-    assert batch(out, *inputs).exit_code == 0
-    assert summary(out)["consistency"]["cut_released"]["terms"] == []
+    result = batch(out, *inputs)
+    assert result.exit_code == 0
+    cut = summary(out)["consistency"]["cut_released"]
+    assert cut["terms"] == []
+    assert cut["unscanned"] == {"documents": 1, "names": [path.stem]}
+    assert "1 release(s) not scanned: text unreadable" in " ".join(result.output.split())
 
 
 def test_consistency_clean_batch_and_facts_round_trip() -> None:
@@ -318,7 +323,12 @@ def test_consistency_clean_batch_and_facts_round_trip() -> None:
     finally:
         checks.close()
     assert report == {
-        "cut_released": {"checked": True, "documents": 0, "terms": []},
+        "cut_released": {
+            "checked": True,
+            "documents": 0,
+            "terms": [],
+            "unscanned": {"documents": 0, "names": []},
+        },
         "decisions": {"conflicts": 0, "listed": []},
     }
     from redactor.batch.command import consistency_line  # noqa: PLC0415
@@ -358,7 +368,12 @@ def test_consistency_skips_a_release_that_went_missing(tmp_path: Path) -> None:
         report = checks.report()
     finally:
         checks.close()
-    assert report["cut_released"] == {"checked": True, "documents": 0, "terms": []}
+    assert report["cut_released"] == {
+        "checked": True,
+        "documents": 0,
+        "terms": [],
+        "unscanned": {"documents": 1, "names": ["gone"]},
+    }
     out = tmp_path / "out"
     inputs = _inputs(tmp_path / "in")
     assert batch(out, *inputs).exit_code == 0

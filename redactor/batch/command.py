@@ -147,6 +147,8 @@ def consistency_line(report: dict[str, Any]) -> str:
         first = f"CUT TERMS RELEASED ELSEWHERE: {ids} in {cut['documents']:,} document(s)"
     else:
         first = "no cut term released elsewhere"
+    if cut.get("unscanned", {}).get("documents"):
+        first += f" ({cut['unscanned']['documents']:,} release(s) not scanned: text unreadable)"
     conflicts = report["decisions"]["conflicts"]
     second = (
         f"{conflicts:,} portion text(s) decided differently under the same marking"
