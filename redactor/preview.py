@@ -309,43 +309,42 @@ def _legend() -> str:
 
 
 def _decision_table(redacted: Redacted) -> str:
-    rows = []
     style = redacted.label_style
-    for n, d in enumerate(redacted.decisions, start=1):
-        rows.append(
-            f'<tr class="{d.action.value}"><td><a href="#u-{n}">{n}</a></td>'
-            f"<td>{_e(_unit_name(d))}</td>"
-            f'<td><span class="chip {d.action.value}">{_e(d.action.value)}</span></td>'
-            f"<td><code>{_e(d.rule)}</code></td>"
-            f"<td>{_e(codes_label(d.codes, style)) or '&ndash;'}</td>"
-            f'<td class="reason">{_e(d.reason)}</td>'
-            f'<td class="num">{d.start}&ndash;{d.end}</td></tr>'
-        )
-    body = "\n".join(rows) or '<tr><td colspan="7">No unit of content.</td></tr>'
-    return (
-        '<section aria-labelledby="h-decisions">\n'
-        '<h2 id="h-decisions">Decisions, one per unit of content</h2>\n'
-        '<table class="decisions"><thead><tr><th>#</th><th>unit</th><th>decision</th>'
-        "<th>rule</th><th>codes</th><th>reason</th><th>offsets</th></tr></thead>\n"
-        f"<tbody>\n{body}\n</tbody></table>\n</section>\n"
-    )
+    rows = [
+        f'<tr class="{d.action.value}"><td><a href="#u-{n}">{n}</a></td>'
+        f"<td>{_e(_unit_name(d))}</td>"
+        f'<td><span class="chip {d.action.value}">{_e(d.action.value)}</span></td>'
+        f"<td><code>{_e(d.rule)}</code></td>"
+        f"<td>{_e(codes_label(d.codes, style)) or '&ndash;'}</td>"
+        f'<td class="reason">{_e(d.reason)}</td>'
+        f'<td class="num">{d.start}&ndash;{d.end}</td></tr>'
+        for n, d in enumerate(redacted.decisions, start=1)
+    ]
+    headers = ("#", "unit", "decision", "rule", "codes", "reason", "offsets")
+    title = "Decisions, one per unit of content"
+    return _table("decisions", title, headers, rows, "No unit of content.")
 
 
 def _cut_table(text: str, redacted: Redacted) -> str:
-    rows = []
     style = redacted.label_style
-    for n, c in enumerate(redacted.cuts, start=1):
-        rows.append(
-            f"<tr><td>{n}</td><td><mark>{_e(text[c.start : c.end])}</mark></td>"
-            f"<td>{_e(', '.join(c.terms))}</td><td>{_e(codes_label(c.codes, style))}</td>"
-            f'<td class="num">{c.start}&ndash;{c.end}</td></tr>'
-        )
-    body = "\n".join(rows) or '<tr><td colspan="5">No term was cut.</td></tr>'
+    rows = [
+        f"<tr><td>{n}</td><td><mark>{_e(text[c.start : c.end])}</mark></td>"
+        f"<td>{_e(', '.join(c.terms))}</td><td>{_e(codes_label(c.codes, style))}</td>"
+        f'<td class="num">{c.start}&ndash;{c.end}</td></tr>'
+        for n, c in enumerate(redacted.cuts, start=1)
+    ]
+    headers = ("#", "text cut", "terms", "codes", "offsets")
+    return _table("cuts", "Cut terms", headers, rows, "No term was cut.")
+
+
+def _table(name: str, title: str, headers: tuple[str, ...], rows: list[str], empty: str) -> str:
+    """A titled section holding one table of ``rows`` (or one row saying ``empty``)."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "\n".join(rows) or f'<tr><td colspan="{len(headers)}">{empty}</td></tr>'
     return (
-        '<section aria-labelledby="h-cuts">\n'
-        '<h2 id="h-cuts">Cut terms</h2>\n'
-        '<table class="cuts"><thead><tr><th>#</th><th>text cut</th><th>terms</th>'
-        "<th>codes</th><th>offsets</th></tr></thead>\n"
+        f'<section aria-labelledby="h-{name}">\n'
+        f'<h2 id="h-{name}">{title}</h2>\n'
+        f'<table class="{name}"><thead><tr>{head}</tr></thead>\n'
         f"<tbody>\n{body}\n</tbody></table>\n</section>\n"
     )
 
