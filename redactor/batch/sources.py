@@ -204,12 +204,14 @@ class _Lines:
         self._rest = ""  # the start of a line whose end is not read yet
         self.budget = budget
         self.held: list[str] = []
+        self._held_size = 0  # characters in ``held``: a running total keeps a row linear
         self.over = False
         self.ended = False  # the file is read to its end
 
     def next_row(self) -> None:
         """A row was read: the next starts with an empty budget."""
         self.held.clear()
+        self._held_size = 0
 
     def lines(self) -> Iterator[str]:
         """Lines for one ``csv.reader``, up to the first row over the budget."""
@@ -218,8 +220,9 @@ class _Lines:
             while queue:
                 line = queue.popleft()
                 held.append(line)
+                self._held_size += len(line)
                 yield line
-            if sum(map(len, held)) + len(self._rest) > self.budget:
+            if self._held_size + len(self._rest) > self.budget:
                 self.over = True
                 return
             if not self._fill():
