@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redactor import parse, redact
 from redactor.batch.consistency import MAX_CUT_STRINGS, Consistency, Facts, facts_of, pack_words
@@ -433,3 +435,29 @@ def test_facts_are_the_same_whether_case_folding_keeps_offsets_or_not() -> None:
     assert len(facts[0].portions) == len(facts[1].portions)
     # "straße" folds to "strasse": the portions holding it have the same words, and keys.
     assert facts[0].portions == facts[1].portions
+
+
+_SPECIALS = st.sampled_from("aZ09_ ¶.,\n\x1fßµÉéÿÀ×÷ª²\u00a0")
+_TEXT = st.one_of(
+    # Latin-1 only (the fast path), with the letters that fold outside Latin-1 (ß, µ)...
+    st.text(st.one_of(_SPECIALS, st.characters(codec="latin-1")), max_size=60),
+    # ...and any text (the general path).
+    st.text(st.one_of(_SPECIALS, st.sampled_from("ǅİﬁΣς"), st.characters()), max_size=60),
+)
+
+
+@given(text=_TEXT, data=st.data())
+@settings(max_examples=300, deadline=None)
+def test_fast_word_split_equals_the_pattern(text: str, data: st.DataObject) -> None:
+    """The Latin-1 fast path finds, folds and encodes words exactly as ``\\w+`` on the
+    case-folded text does: the keys of a batch must not depend on which path ran."""
+    from redactor.batch.consistency import _Words, _words  # noqa: PLC0415
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    folded = text.casefold()
+    piece = folded[start:end] if len(folded) == len(text) else text[start:end].casefold()
+    expected = [w.encode("utf-8", "surrogatepass") for w in _words(piece)]
+    words = _Words(text)
+    assert words.split(start, end) == expected
+    assert words.joined(start, end) == (b"\x1f".join(expected), len(expected))
