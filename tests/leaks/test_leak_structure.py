@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -131,9 +133,6 @@ def test_a_face_registered_by_the_host_program_is_not_used(tmp_path: Path) -> No
     """reportlab keeps one font object per face name: a DejaVu Sans Mono the host program
     registered first would otherwise stand in for ours, with all of ASCII in its subset
     (channel 9) and other bytes than a run without it (determinism)."""
-    import subprocess  # noqa: PLC0415
-    import sys  # noqa: PLC0415
-
     _, redacted = release(seed_text(), as_of=EARLY)
     render_pdf(redacted, tmp_path / "alone.pdf")
     subprocess.run(
