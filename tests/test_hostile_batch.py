@@ -16,7 +16,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redactor import parse, redact
-from redactor.batch.consistency import MAX_CUT_STRINGS, Consistency, Facts, facts_of, pack_words
+from redactor.batch.consistency import (
+    MAX_CUT_STRINGS,
+    Consistency,
+    Facts,
+    _Words,
+    _words,
+    facts_of,
+    pack_words,
+)
 from redactor.batch.state import STATE_FILE
 from redactor.cli import main
 from tests.builders import LATE, cable, policy
@@ -451,8 +459,6 @@ _TEXT = st.one_of(
 def test_fast_word_split_equals_the_pattern(text: str, data: st.DataObject) -> None:
     """The Latin-1 fast path finds, folds and encodes words exactly as ``\\w+`` on the
     case-folded text does: the keys of a batch must not depend on which path ran."""
-    from redactor.batch.consistency import _Words, _words  # noqa: PLC0415
-
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     folded = text.casefold()
