@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from redactor.declass import Declassification, DeclassStatus
-from redactor.markings import Level, Marking
+from redactor.markings import Level, Marking, roll_up
 from redactor.reasons import ClassifiedBy
 
 __all__ = [
@@ -95,6 +95,10 @@ class Portion:
     cannot be read is a :class:`~redactor.markings.Marking` with ``level is None``.
     ``mark_start``/``mark_end`` locate the mark as written. ``layout`` lists page headers
     and section markers that interrupt the portion: they are not content.
+
+    ``inner`` is the roll-up of every other mark the portion holds (a mark in mid-line,
+    ``Fighters: (S//NF) The ...``, or after ``RE:``), ``None`` when it holds none: the
+    portion is governed by the most restrictive of its marks (:attr:`held`).
     """
 
     kind: PortionKind
@@ -105,11 +109,28 @@ class Portion:
     mark_start: int | None = None
     mark_end: int | None = None
     layout: tuple[tuple[int, int], ...] = ()
+    inner: Marking | None = None
 
     @property
     def level(self) -> Level | None:
         """The level of the mark; ``None`` when unmarked or unreadable."""
         return self.marking.level if self.marking is not None else None
+
+    @property
+    def held(self) -> Marking | None:
+        """The roll-up of the leading mark and every inner mark (MARKINGS.md §2.2).
+
+        ``None`` when the portion holds no mark at all; unknown when its leading mark is.
+        A portion without a leading mark but with inner marks is partly unmarked: the
+        engine rolls what ``unmarked`` gives it into this (issue 13, point 2).
+        """
+        if self.inner is None:
+            return self.marking
+        if self.marking is None:
+            return self.inner
+        if not self.marking.known:
+            return self.marking
+        return roll_up([self.marking, self.inner])
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +152,36 @@ class Document:
     origin: datetime.date | None
     entire_text: Marking | None = None
     warnings: tuple[str, ...] = ()
+    # Markings read outside the header that may only raise the document's (issue 13,
+    # point 11): a banner repeated or forwarded in the body. Never used to lower it.
+    raised: Marking | None = None
+
+    @property
+    def effective(self) -> Marking | None:
+        """The document's classification as a whole: the banner rolled up with every
+        portion's marks and what the body raised (issue 13, point 7).
+
+        A document is never less classified than its portions (32 CFR 2001.21(b)(2):
+        the overall marking is the highest of its portions): an UNCLASSIFIED banner
+        over ``(S)`` portions gives SECRET. ``None`` when the banner is missing; unknown
+        when the banner is unreadable. Unreadable portion marks do not count here (those
+        portions are withheld on their own).
+        """
+        banner = self.banner
+        if banner is None or not banner.known:
+            return banner
+        held = [banner]
+        for p in self.portions:
+            mark = p.held
+            if mark is not None and mark.known:
+                held.append(mark)
+        if self.raised is not None and self.raised.known:
+            held.append(self.raised)
+        if len(held) == 1:
+            return banner
+        rolled = roll_up(dict.fromkeys(held))
+        # The banner itself when the portions add nothing to it (the usual case).
+        return banner if rolled.banner_form() == banner.banner_form() else rolled
 
     @property
     def parts(self) -> tuple[Part, ...]:
@@ -170,6 +221,7 @@ class Document:
         5 FAH-2 H-222). Everything else follows the instruction, failing closed.
         """
         markings = [self.banner, *(p.marking for p in self.portions)]
+        markings.extend(p.inner for p in self.portions if p.inner is not None)
         if any(m is not None and not _BLOCKERS.isdisjoint(m.controls) for m in markings):
             # NATO information is not declassified without NATO's consent, and RD/FRD/TFNI
             # are excluded from automatic declassification until DOE removes the

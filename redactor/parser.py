@@ -60,7 +60,7 @@ from redactor.model import (
     build_part,
     build_portion,
 )
-from redactor.reasons import find_classified_by, parse_reasons
+from redactor.reasons import ClassifiedBy, find_classified_by, parse_reasons
 
 __all__ = ["parse"]
 
@@ -89,16 +89,44 @@ _ENTIRE = r"(?:TOP[ ]SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U)[ \t]*-[ \
 # capitals, Lisu, full-width): ranges, which the regex engine tests as fast as A-Za-z.
 _LETTERS = r"A-Za-z\u00c0-\u024f\u0370-\u058f\u13a0-\u13ff\u1d00-\u1d2b\ua4d0-\ua4ff\uff21-\uff5a"
 
+# An unclosed mark at a mark position, `2. (S text` or `(S//NF text`: a parenthesis with
+# a short run of non-blanks and no closing parenthesis before the next blank.
+_OPEN = r"\([^()\s]{1,12}(?=[ \t]|\n|$)"
+# The labels a unit may start with, other than a paragraph number (issue 13, point 2):
+# a letter or roman numeral with "." or ")" (`A.`, `b)`, `II.`, `iv)`), a letter range
+# (`G - J)`), a parenthesised letter, roman numeral or number (`(A)`, `(iv)`, `(1)`), a
+# number with ")" (`1)`), a bullet (`-`, `--`, `•`, `*`, `·`, `o`), or a run-in heading
+# that a mark may follow (`SUMMARY:`). A label alone starts a unit only when it is a
+# letter, a roman numeral or a range (a bullet or a heading needs a mark after it).
+_SUBLABEL = (
+    rf"[{_LETTERS}][.)](?=[ \t(]|\n|$)"
+    r"|[IVXLivxl]{2,6}[.)](?=[ \t(]|\n|$)"
+    r"|[A-Za-z][ \t]*-[ \t]*[A-Za-z][.)]"
+    r"|\((?:[A-Za-z]|[ivxlIVXL]{2,5}|\d{1,2})\)"
+    r"|\d{1,2}\)"
+    r"|-{1,2}|•|\*|·|o(?=[ \t])"
+    r"|(?:SUMMARY|Summary|COMMENT|Comment|NOTE|Note)[ \t]*[:.\-]"
+)
+# What a line start must look like to be tried at all (a cheap lookahead: most lines of
+# prose fail it at their first or second character).
+_START_HINT = (
+    rf"[¶\d(•*·\-]|[{_LETTERS}][.)]|[IVXLivxl]{{2,6}}[.)]|[A-Za-z][ \t]*-[ \t]*[A-Za-z][.)]"
+    r"|o[ \t]|(?:SUMMARY|Summary|COMMENT|Comment|NOTE|Note)[ \t]*[:.\-]"
+)
+
 # Paragraph starts: what follows a line start, a pilcrow or a sentence end.
 _AFTER = rf"""
     (?:
-        # ¶12.  1.(C)  1, (C) -- not 1.4; a number of 4-6 digits only before a mark,
-        # so that paragraph 1000 of a long document is not read as text of paragraph 999
-        (?P<num>\d{{1,3}}|\d{{4,6}}(?=[.,][ \t]*\())[ \t]*(?P<sep>\.|,(?=[ \t]*\())
-        (?:[ \t]+|(?=\())
-        (?:(?P<entire>\(?{_ENTIRE}\)?)\.?|(?P<mark>{_MARK})|(?=\S))
-      | (?P<sub>[{_LETTERS}]\.|\(?[a-z0-9]{{1,2}}\)|-{{1,2}}|•)[ \t]*(?P<smark>{_PAREN}|{_NESTED})
-      | (?P<bare>{_PAREN}|{_NESTED})(?=\s*\S)
+        # ¶12.  1.(C)  1, (C)  ¶2 (C)  4.1 (S)  2.Text -- a number of 4-6 digits only
+        # before a mark, so that paragraph 1000 of a long document is not read as text of
+        # paragraph 999; the weaker forms (no full stop, a dotted number) are checked in
+        # _start: they count only with a mark or a pilcrow
+        (?P<num>\d{{1,3}}(?P<dotted>(?:\.\d{{1,3}})+)?|\d{{4,6}}(?=[.,][ \t]*\())
+        [ \t]*(?P<sep>\.|,(?=[ \t]*\()|\))?
+        (?:[ \t]+|(?=\()|(?<=\.)(?=[A-Z]))
+        (?:(?P<entire>\(?{_ENTIRE}\)?)\.?|(?P<mark>{_MARK})|(?P<open>{_OPEN})|(?=\S))
+      | (?P<sub>{_SUBLABEL})[ \t]*(?P<smark>{_PAREN}|{_NESTED}|{_OPEN})?(?=[ \t]*\S)
+      | (?P<bare>{_PAREN}|{_NESTED}|{_OPEN})(?=\s*\S)
     )
 """
 # Three passes, each beginning with one literal character so that Python's re skips
@@ -108,8 +136,8 @@ _AFTER = rf"""
 # it is tried once right after the "\n" (where a prose line fails it before any group or
 # repeat is entered) and again after the indent.
 _LINE_START = re.compile(
-    rf"\n(?=[\ufeff \t¶\d(•-]|[{_LETTERS}][.)])"
-    rf"(?P<indent>\ufeff?[ \t]*)(?=[¶\d(•-]|[{_LETTERS}][.)])(?P<lead>¶[ \t]*)?" + _AFTER,
+    rf"\n(?=[\ufeff \t]|{_START_HINT})"
+    rf"(?P<indent>\ufeff?[ \t]*)(?={_START_HINT})(?P<lead>¶[ \t]*)?" + _AFTER,
     re.VERBOSE,
 )
 _PILCROW = re.compile(r"(?P<lead>¶[ \t]*)" + _AFTER, re.VERBOSE)  # reflowed bodies
@@ -129,26 +157,192 @@ class _Start(NamedTuple):
     sub: bool  # a sub-paragraph (bullet, letter) rather than a numbered paragraph
     entire: bool  # `1. CONFIDENTIAL - ENTIRE TEXT.`
     marking: Marking | None  # the mark read (None for the whole-text form: see _portions)
+    letter: str | None = None  # the letter of a single-letter label, `(b)` or `B.`: "b"
 
 
-def _start(m: re.Match[str], pos: int) -> _Start | None:
-    """A :class:`_Start` from a match (offsets in "\n" + text), or None if not a start."""
+# A single letter in parentheses, `(c)`: a mark ("CONFIDENTIAL") or a list label.
+_SINGLE = re.compile(r"\([ \t]*([A-Za-z])[ \t]*\)")
+_LABEL_LETTER = re.compile(r"¶?[ \t]*\(?([A-Za-z])[.)]")
+
+
+def _start(m: re.Match[str], pos: int, previous: str | None = None) -> _Start | None:
+    """A :class:`_Start` from a match (offsets in "\n" + text), or None if not a start.
+
+    ``previous`` is the letter of the single-letter label that started the unit before
+    (``"b"`` after ``(b) ...``): a ``(c)`` right after it continues the list and is a
+    label, not the mark CONFIDENTIAL (docs/markings.md, "Mark-shaped tokens").
+    """
     # One group() call for several groups: this runs once per paragraph of every cable.
-    num, entire, mark = m.group("num", "entire", "mark")
+    num, entire, mark, opened = m.group("num", "entire", "mark", "open")
     if num is not None:
+        sep, dotted = m.group("sep", "dotted")
+        pilcrow = "lead" in m.re.groupindex and m.group("lead") is not None
         if entire is not None:
             return _Start(pos, num, entire, m.start("entire") - 1, False, True, None)
-        if mark is not None:
-            return _Start(pos, num, mark, m.start("mark") - 1, False, False, _portion_mark(mark))
+        raw, group = (mark, "mark") if mark is not None else (opened, "open")
+        if dotted is not None:
+            num += dotted
+        if raw is not None:
+            marking = _position_mark(raw, after_number=True)
+            if marking is not None:
+                return _Start(pos, num, raw, m.start(group) - 1, False, False, marking)
+        if (sep is None and not pilcrow) or dotted is not None or sep == ")":
+            # "15 (percent) of ...", "1.5 million": a number that wrapped to a line start;
+            # with a pilcrow (`¶2 Text`) it is a paragraph number all the same.
+            return None
         return _Start(pos, num, None, -1, False, False, None)
     sub, raw = m.group("sub", "smark")
     group = "smark"
-    if raw is None:
-        raw, group = m.group("bare"), "bare"
-    marking = _portion_mark(raw)
+    if sub is not None:
+        single = _SINGLE.fullmatch(sub)
+        label = _LABEL_LETTER.fullmatch(sub)
+        letter = label.group(1) if label is not None else None
+        if single is not None and raw is None:
+            # `(C) Text` at a line start: the mark CONFIDENTIAL, unless it continues a
+            # list `(a) ... (b) ...`; `(A) Text`, `(b) Text`: a label.
+            marking = _position_mark(sub, after_number=False)
+            if marking is not None and not _continues(single.group(1), previous):
+                return _Start(pos, None, sub, m.start("sub") - 1, False, False, marking)
+            return _Start(pos, None, None, -1, True, False, None, letter)
+        marking = None if raw is None else _position_mark(raw, after_number=False)
+        if marking is None:
+            if _weak_label(sub):
+                return None  # a bullet or a heading without a mark: part of its unit
+            return _Start(pos, None, None, -1, True, False, None, letter)
+        return _Start(pos, None, raw, m.start(group) - 1, True, False, marking, letter)
+    raw, group = m.group("bare"), "bare"
+    marking = _position_mark(raw, after_number=False, bare=True)
     if marking is None:
-        return None  # a line-start parenthesis that is no mark: "(Note: ...)", "(a)"
-    return _Start(pos, None, raw, m.start(group) - 1, sub is not None, False, marking)
+        return None  # a line-start parenthesis that is no mark: "(Note: ...)"
+    return _Start(pos, None, raw, m.start(group) - 1, False, False, marking)
+
+
+# A mark held inside a unit (issue 13, point 2): mid-line, a parenthesised token counts
+# when it reads as a known mark. The pattern admits only what starts like a mark (a level
+# or `//`, then a separator or the closing parenthesis), so the parentheses of prose
+# ("(see below)", "(protect)", "official(s)") are rejected by the regex, not the reader.
+_HELD = re.compile(
+    r"(?<![\w(])\([ \t]?"
+    r"(?:TS|S|C|U|R|SBU|LOU|CUI|FOUO|SNF|CNF|//|TOP[ ]SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED"
+    r"|ts|s|c|u|sbu|secret|confidential|unclassified|Secret|Confidential|[A-Z]{2,4}-[A-Z]{1,2})"
+    r"(?:[ \t]*(?:/{1,2}|-|[ \t])[ \t]*[A-Za-z][^()\n]{0,100})?[ \t]?\)"
+)
+# In mark position inside a field or unit: right after `SUBJECT:`, `SUMMARY:`, `RE:`.
+# There a token that looks like a mark but cannot be read makes the unit unknown.
+_KEYWORD_MARK = re.compile(
+    r"\b(?:SUBJECT|Subject|SUBJ|SUMMARY|Summary|RE|Re|TITLE|Title)[ \t]*:[ \t]*"
+    r"(?P<tok>\([^()\n]{1,40}\)|\([^()\s]{1,12}(?=[ \t]|\n|$))"
+)
+# A reason citation right before a single letter: `1.4 (c)`, `1.5(C)`.
+_CITATION = re.compile(
+    r"1[ ]?\.[ ]?[4-6][ \t]*(?:\([a-hA-H]\)[ \t]*,?[ \t]*(?:and|or|&)?[ \t]*)*\Z"
+)
+_LIST_NEXT = re.compile(r"[ \t]*(?:,|and|or|&|/)[ \t]*(?:,[ \t]*)?(?:and[ \t]*)?\(([A-Za-z])\)")
+
+
+def held_marking(text: str, start: int, end: int) -> Marking | None:
+    """The roll-up of the marks held in ``text[start:end]``, or ``None`` if it holds none.
+
+    Counted: a mid-line token that reads as a known mark, and any mark-shaped token right
+    after ``SUBJECT:``/``SUMMARY:``/``RE:`` (an unreadable one makes the result unknown).
+    Not counted: a single letter in a running list, ``(a) ... (b) ... (c)`` (the letter
+    before it stands earlier in the stretch), ``(b), (c) and (d)`` (the next letter follows
+    it) or a reason citation ``1.4 (c)`` (docs/markings.md, "Mark-shaped tokens").
+    """
+    found: list[Marking] = []
+    i = text.find("(", start, end)
+    while i >= 0:
+        m = _HELD.match(text, i, end)
+        if m is not None:
+            marking = _portion_mark(m.group())
+            if marking is not None and marking.known and not _enumerator(text, start, m.span()):
+                found.append(marking)
+            i = text.find("(", m.end(), end)
+        else:
+            i = text.find("(", i + 1, end)
+    if ":" in text[start:end]:
+        for k in _KEYWORD_MARK.finditer(text, start, end):
+            marking = _position_mark(k.group("tok"), after_number=False)
+            if marking is not None and not _enumerator(text, start, k.span("tok")):
+                found.append(marking)
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else roll_up(found)
+
+
+def _enumerator(text: str, start: int, span: tuple[int, int]) -> bool:
+    """Whether the token at ``span`` is a single-letter list label or reason letter."""
+    at, end = span
+    single = _SINGLE.fullmatch(text, at, end)
+    if single is None:
+        return False
+    letter = single.group(1)
+    before = text[max(start, at - 400) : at]
+    prior = chr(ord(letter.lower()) - 1)
+    if f"({prior})" in before.lower():
+        return True  # "(a) ... (b) ... (c)": it continues a list
+    nxt = _LIST_NEXT.match(text, end)
+    if nxt is not None and _continues(nxt.group(1), letter):
+        return True  # "(c) and (d)": a list of letters
+    return _CITATION.search(text, max(start, at - 40), at) is not None
+
+
+_HEADINGS = frozenset({"SUMMARY", "Summary", "COMMENT", "Comment", "NOTE", "Note"})
+
+
+def _weak_label(sub: str) -> bool:
+    """A bullet or a run-in heading: a label that starts a unit only with a mark after it."""
+    return sub[0] in "-•*·o" or sub.rstrip(" \t:.-") in _HEADINGS
+
+
+def _continues(letter: str, previous: str | None) -> bool:
+    """Whether ``letter`` follows ``previous`` in the alphabet (``c`` after ``b``)."""
+    return previous is not None and ord(letter.lower()) == ord(previous.lower()) + 1
+
+
+# Mark-shaped but unreadable (docs/markings.md): a short parenthesised run, or an
+# unclosed one, that holds no word of lower-case prose. `(CONF)`, `(SS)`, `(S.)`,
+# `(S|NF)`, `(Q)` after a number, `(Ꮪ//NF)` with a look-alike letter: a reviewer reads
+# each as a mark he cannot read, so the unit is unknown and withheld (32 CFR 2001.24(f)).
+_PROSE_WORD = re.compile(r"[a-z]{2}")
+_LONG_WORD = re.compile(r"[A-Za-z]{8}")  # no word of a mark is longer than NOFORN's 6
+_ENUMERATOR = re.compile(r"\d{1,3}|[ivxl]{1,5}|[a-z]|[A-Z]|[IVXL]{2,5}")
+
+
+def _garbled(raw: str, *, after_number: bool, bare: bool = False) -> bool:
+    inner = raw.strip().lstrip("(").rstrip(")").strip()
+    if not inner or len(inner) > 24:
+        return False
+    if not inner.isascii():
+        return True  # a look-alike letter or symbol where a mark stands
+    if bare and not _MARK_ALPHABET.issuperset(inner):
+        # At a line start without a label, an acronym that wrapped there is common prose
+        # ("(DPF) intelligence", "(CDU)/Christian"): only a token written in the letters
+        # and signs of marks (`(CONF)`, `(SS)`, `(S|NF)`) is read as a mangled mark.
+        return False
+    if _PROSE_WORD.search(inner) or not any(c.isalpha() for c in inner):
+        return False  # "(Note)", "(see below)", "(2008)"
+    if _LONG_WORD.search(inner):
+        return False  # "(HVONBEHREN)": a name in capitals (07BERN881), no mark's word
+
+    if _ENUMERATOR.fullmatch(inner):
+        # `(A)`, `(b)`, `(iv)`, `(IV)` are labels; a single capital other than A right
+        # after a paragraph number (`¶2. (Q)`) can only be a mangled mark.
+        return after_number and len(inner) == 1 and inner.isupper() and inner != "A"
+    return True
+
+
+_MARK_ALPHABET = frozenset("TSCURNFOL /|.-,:;\\")
+
+
+def _position_mark(raw: str, *, after_number: bool, bare: bool = False) -> Marking | None:
+    """A token at a mark position, read: a mark, an unknown mark, or no mark at all."""
+    marking = _portion_mark(raw)
+    if marking is not None:
+        return marking
+    if _garbled(raw, after_number=after_number, bare=bare):
+        return Marking(None, raw=raw, warnings=("unreadable_mark",))
+    return None
 
 
 def _portion_mark(raw: str) -> Marking | None:
@@ -202,7 +396,9 @@ _TRANSMISSION_LEVELS = {
 }
 _POST_PUNCT = re.compile(r"[ .'\-]")
 _SUBJECT_CUT = re.compile(r"\b(?:SUBJECT|Subject|SUBJ)\s*:")
-_SUBJECT_MARK = re.compile(r"\([^()\r\n]{1,120}\)|\(\(+[^()\r\n]{1,40}\)+")
+_SUBJECT_MARK = re.compile(
+    r"\([^()\r\n]{1,120}\)|\(\(+[^()\r\n]{1,40}\)+|\([^()\s]{1,12}(?=[ \t]|\r?\n|$)"
+)
 _BARE_BANNER_WORD = re.compile(r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)\b")
 
 # A bare CAPCO banner line (memos, and three cables whose banner is the word alone).
@@ -255,7 +451,8 @@ _TAG_LINK = re.compile(r"\[([A-Za-z0-9 ]+)\]\(#\)")
 _TAG_SPLIT = re.compile(r"[\s,;]+")
 _SUBJECT = re.compile(r"\b(?:SUBJECT|SUBJ)[ \t]*:[ \t]*", re.I)
 _SUBJECT_STOP = re.compile(
-    r"\r?\n[ \t]*\r?\n|\r?\n[ \t]*(?:REFS?\b|REF\(S\)|REFTEL|Classified\b|CLASSIFIED\b|¶|\d{1,3}\.)"
+    r"\r?\n[ \t]*\r?\n|\r?\n[ \t]*(?:REFS?\b|REF\(S\)|REFTEL|Classified\b|CLASSIFIED\b|¶|\d{1,3}\."
+    r"|\((?=[^()\n]{1,40}\)))"
     r"|[ \t]Classified[ \t]+By\b|[ \t]CLASSIFIED[ \t]+BY\b",
 )
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
@@ -291,11 +488,28 @@ _LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _BLANKS = "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 # Invisible: format characters (Cf: zero-width, bidi controls, soft hyphen, BOM) and the
 # ASCII controls a text file has no business holding.
-_INVISIBLE = (
-    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
-    + "".join(map(chr, (*range(0x01, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F)))
+# The Unicode Default_Ignorable_Code_Point set (DerivedCoreProperties.txt: soft hyphen,
+# combining grapheme joiner, Hangul fillers, Mongolian and other variation selectors,
+# tag characters ...) and the braille pattern blank, which renders as a space: none of
+# them shows, so none may stand between a reader and a paragraph number or its mark.
+_DEFAULT_IGNORABLE = "".join(
+    map(
+        chr,
+        (
+            0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFEFF, 0xFFA0,
+            0x2800,
+            *range(0x180B, 0x1810), *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+            *range(0x2060, 0x2070), *range(0xFE00, 0xFE10), *range(0xFFF0, 0xFFF9),
+            *range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B), *range(0xE0000, 0xE1000),
+        ),
+    )
+)  # fmt: skip
+_INVISIBLE = _DEFAULT_IGNORABLE + "".join(
+    map(chr, (*range(0x01, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F))
 )
+# A terminal escape sequence (ECMA-48 CSI, e.g. "\x1b[0m") shows nothing on a terminal:
+# its parameter characters are blanked in the scanned copy with the escape itself.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b[@-_]?")
 _OPEN_LIKE = "\uff08\ufe59\ufe35\u207d\u208d\u2768\u276a\u27ee\ufd3e\u2e28\u2985"
 _CLOSE_LIKE = "\uff09\ufe5a\ufe36\u207e\u208e\u2769\u276b\u27ef\ufd3f\u2e29\u2986"
 _POINT_LIKE = "\uff0e\ufe52\u2024"
@@ -310,22 +524,44 @@ _SCAN = str.maketrans(
         **dict.fromkeys(_COMMA_LIKE, ","),
     }
 )
+
+
+def _char_class(chars: str) -> str:
+    """A regex character class of ``chars`` written as ranges: re tests a class of a few
+    thousand single characters (the tag block) one by one, and ranges at once."""
+    codes = sorted(set(map(ord, chars)))
+    out: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        out.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "[" + "".join(out) + "]"
+
+
 _HIDING = re.compile(
-    "["
-    + re.escape(_LINE_BREAKS + _BLANKS + _INVISIBLE + _OPEN_LIKE + _CLOSE_LIKE)
-    + re.escape(_POINT_LIKE + _COMMA_LIKE)
-    + "]"
+    _char_class(
+        _LINE_BREAKS + _BLANKS + _INVISIBLE + _OPEN_LIKE + _CLOSE_LIKE + _POINT_LIKE + _COMMA_LIKE
+    )
 )
 # Of those, the ones that make a mark or banner holding them unknown: only whitespace and
 # line breaks render as what they stand for.
 _DISGUISE = re.compile(
-    "[" + re.escape(_INVISIBLE + _OPEN_LIKE + _CLOSE_LIKE + _POINT_LIKE + _COMMA_LIKE) + "]"
+    _char_class(_INVISIBLE + _OPEN_LIKE + _CLOSE_LIKE + _POINT_LIKE + _COMMA_LIKE)
 )
 _SIGNATURE = re.compile(r"[A-Z][A-Za-z.'\-]+(?:[ \t]+[A-Za-z.'\-]+){0,3}")
 # "... has cleared this message. ROEMER": the sign-off glued to the last line (75 corpus
 # cables): one or two upper-case words after a sentence end, at the very end.
 _GLUED_SIGNATURE = re.compile(
     r"(?<=[.!?\"”’)])[ \t]{1,4}(?P<sig>[A-Z][A-Z'\-]+(?:[ \t]+[A-Z][A-Z'\-]+)?)[ \t]*\Z"
+)
+# The header fields and claims inside which an unmarked label is no unit of its own.
+_HEADER_FIELDS = frozenset({"reference", "subject", "tags", "declassification", "caption"})
+_HEADER_CLAIMS = frozenset(
+    {PartKind.BANNER, PartKind.CAPTION, PartKind.DECLASSIFICATION, PartKind.TAGS}
 )
 _NOT_SIGNERS = frozenset({"COMMENT", "SUMMARY", "NOTE", "END", "SIPDIS", "NNNN", "CONSIDERED"})
 
@@ -357,6 +593,8 @@ def parse(text: str, *, source: str | None = None) -> Document:
     # original, whose text (and field values) the document keeps.
     scanned = _LONE_CR.sub("\n", text) if "\r" in text else text
     if hiding:
+        if "\x1b" in scanned:
+            scanned = _ESCAPE_SEQUENCE.sub(lambda m: " " * len(m.group()), scanned)
         scanned = scanned.translate(_SCAN)
         if text.startswith("\ufeff"):  # the byte-order mark the parser knows
             scanned = "\ufeff" + scanned[1:]
@@ -441,7 +679,7 @@ class _Parser:
         banner = self._transmission(banner, banner_end)
         layout = self._layout(post, serial)
         origin, dtg_yy = self._dtg(header_end)
-        declass, decl_span = find_declassification(text[:header_end], origin=origin)
+        declass, decl_span = self._declassification(starts, header_end, origin)
         banner = self._captions(banner, banner_end, header_end, decl_span)
         if decl_span is not None:
             self._claim(decl_span[0], decl_span[1], PartKind.DECLASSIFICATION)
@@ -450,18 +688,9 @@ class _Parser:
         subject = self._subject(header_end)
         self._references(header_end)
         body_end = self._bottom_banner(starts)
-        classified_by = find_classified_by(text, 0, self._authority_end(starts, header_end))
-        if starts and (
-            classified_by is None
-            # on a line of its own after the last portion began: a trailing block
-            or text.rfind("\n", 0, classified_by.start) + 1 > starts[-1].pos
-        ):
-            # An ISOO memo puts its authority block after the text (32 CFR 2001.21(a)).
-            classified_by = find_classified_by(text, starts[-1].pos, body_end)
-            if classified_by is not None:
-                body_end, trailer = self._authority_block(classified_by.start, body_end, origin)
-                if declass.kind is DeclassKind.MISSING and trailer is not None:
-                    declass, decl_span = trailer
+        classified_by, body_end, trailer = self._authority(starts, header_end, body_end, origin)
+        if declass.kind is DeclassKind.MISSING and trailer is not None:
+            declass, decl_span = trailer
         if classified_by is not None:
             self._claim(classified_by.start, classified_by.end, PartKind.CLASSIFIED_BY)
         starts = self._drop_header_marks(starts, header_end)
@@ -469,7 +698,8 @@ class _Parser:
         if classified_by is not None:
             reasons = classified_by.reasons or self._block_reasons(classified_by.end)
         self._routing(banner_end)
-        signature_start = self._signature(starts, body_end)
+        signer = classified_by.name if classified_by is not None else None
+        signature_start = self._signature(starts, body_end, signer)
         if signature_start is not None:
             body_end = signature_start
         portions, entire = self._portions(starts, body_end, layout)
@@ -498,6 +728,7 @@ class _Parser:
             origin,
             entire,
             tuple(self.warnings),
+            self._raised(header_end, body_end),
         )
 
     # -- helpers ---------------------------------------------------------------------
@@ -547,14 +778,16 @@ class _Parser:
         # Offsets (in shifted) of the "(" of the marks found at line starts: the reflowed
         # pass below need not look at them again.
         marks: set[int] = set()
+        previous = None  # the letter of the last single-letter label, for `(c)` after `(b)`
         for m in _LINE_START.finditer(shifted):
             # The optional pilcrow lead directly follows the indent (the look-ahead between
             # them is empty), so the portion starts where the indent ends either way.
             pos = m.end("indent") - 1
-            start = _start(m, pos)
+            start = _start(m, pos, previous)
             if start is not None:
                 found[pos] = start
                 marks.add(start.mark_start + 1)
+                previous = start.letter
         # Pilcrows in mid-line (reflowed bodies); those at a line start are found above.
         i = shifted.find("¶")
         while i >= 0:
@@ -580,25 +813,45 @@ class _Parser:
                     if start is not None and start.marking is not None:
                         found.setdefault(pos, start)
             i = shifted.find("(", i + 1)
-        return [found[pos] for pos in sorted(found)]
+        out: list[_Start] = []
+        reach = -1
+        for pos in sorted(found):
+            start = found[pos]
+            if pos < reach:
+                continue  # inside the mark of the start before: `(¶1. ¶1.` is one token
+            out.append(start)
+            if start.raw is not None and start.mark_start >= 0:
+                reach = start.mark_start + len(start.raw)
+        return out
 
     def _drop_header_marks(self, starts: list[_Start], header_end: int) -> list[_Start]:
-        """Drop mark-only starts that stand inside a header field.
+        """Drop the starts that stand inside a header field and carry no mark.
 
-        A REF list's third item ``(C) STATE 1234`` and a wrapped reason list
-        ``(c), and (d).`` look like portion marks at a line start (CABLES.md §b.3); inside
-        the REF block or the Classified By statement they are not.
+        A REF item ``A. STATE 1234`` and the ``E. O.`` of a glued pilcrow look like
+        sub-paragraph labels; inside their field they are not units. A start *with* a mark
+        is kept wherever it stands (issue 13, point 5): a REF item or a subject line with
+        a mark of its own is a unit with that mark, cut out of the field. Only inside the
+        Classified By statement is a single letter ``(c), and (d).`` a reason, never a mark
+        (CABLES.md §b.3).
         """
-        fields = [(f.start, f.end) for f in self.fields if f.name in ("reference", "subject")]
-        fields.extend((s, e) for s, e, k in self.claims if k is PartKind.CLASSIFIED_BY)
+        fields = [(f.start, f.end) for f in self.fields if f.name in _HEADER_FIELDS]
+        authority = [(s, e) for s, e, k in self.claims if k is PartKind.CLASSIFIED_BY]
+        fields.extend(authority)
+        fields.extend((s, e) for s, e, k in self.claims if k in _HEADER_CLAIMS)
         if not fields:
             return starts
-        return [
-            start
-            for start in starts
-            if (start.number is not None and start.pos >= header_end)
-            or not any(s <= start.pos < e for s, e in fields)
-        ]
+        kept = []
+        for start in starts:
+            inside = any(s <= start.pos < e for s, e in fields)
+            numbered = start.number is not None and start.pos >= header_end
+            reason = (
+                start.raw is not None
+                and _SINGLE.fullmatch(start.raw.strip()) is not None
+                and any(s <= start.pos < e for s, e in authority)
+            )
+            if not inside or numbered or (start.marking is not None and not reason):
+                kept.append(start)
+        return kept
 
     # -- header ----------------------------------------------------------------------
 
@@ -811,12 +1064,16 @@ class _Parser:
         mark_start = mark_end = None
         mm = _SUBJECT_MARK.match(text, value_start, end)
         if mm is not None:
-            marking = _portion_mark(mm.group())
+            marking = _position_mark(mm.group(), after_number=False)
             if marking is not None:
                 mark_start, mark_end = value_start, mm.end()
+        # A mark after `RE:`, before the colon or at the end of the line governs the
+        # subject too (issue 13, point 5); trailing blanks belong to it (point 9).
+        inner = held_marking(text, value_start if mark_end is None else mark_end, end)
         self._field("subject", m.start(), end, value_start, end)
+        end = _with_trailing_blanks(text, end)
         return build_portion(
-            PortionKind.SUBJECT, None, marking, m.start(), end, mark_start, mark_end, ()
+            PortionKind.SUBJECT, None, marking, m.start(), end, mark_start, mark_end, (), inner
         )
 
     def _references(self, header_end: int) -> None:
@@ -827,12 +1084,127 @@ class _Parser:
             self._claim(start, end, PartKind.REFERENCE)
             self._field("reference", start, end, start, end)
 
+    def _raised(self, header_end: int, body_end: int) -> Marking | None:
+        """Banner lines in the body (a repeated banner, a forwarded message's own): they
+        may raise the document's marking, never lower it (issue 13, point 11)."""
+        text = self.text
+        found: list[Marking] = []
+        for m in _BARE_BANNER.finditer(self.shifted, header_end + 1, body_end + 1):
+            marking = parse_banner(m.group("b"))
+            if marking is not None:
+                found.append(marking)
+        if any(hint in text for hint in _BODY_BANNER_HINTS):
+            pos = header_end
+            while (spaced := _BANNER.search(text, pos, body_end)) is not None:
+                line_start = text.rfind("\n", 0, spaced.start()) + 1
+                if not text[line_start : spaced.start()].strip():
+                    marking = parse_banner(spaced.group("head"))
+                    if marking is not None:
+                        found.append(marking)
+                pos = spaced.end()
+        if not found:
+            return None
+        if any(not m.known for m in found):
+            self.warnings.append("unreadable_banner_in_body")
+        return roll_up(found)
+
+    def _authority(
+        self,
+        starts: list[_Start],
+        header_end: int,
+        body_end: int,
+        origin: datetime.date | None,
+    ) -> tuple[ClassifiedBy | None, int, tuple[Declassification, tuple[int, int]] | None]:
+        """The Classified By statement, where the body ends, and a trailing block's
+        ``Declassify On:`` instruction: from the header, paragraph 1's opening, or an
+        ISOO authority block after the text, never from inside a unit (point 6)."""
+        text = self.text
+        classified_by = find_classified_by(text, 0, self._authority_end(starts, header_end))
+        if classified_by is not None and self._quoted(classified_by.start, starts, header_end):
+            # A Classified By line inside a unit is text of that unit, not a fact of the
+            # document (issue 13, point 6): it sets no reasons and names no classifier.
+            self.warnings.append("classified_by_inside_portion")
+            classified_by = None
+        if starts and (
+            classified_by is None
+            # on a line of its own after the last portion began: a trailing block
+            or text.rfind("\n", 0, classified_by.start) + 1 > starts[-1].pos
+        ):
+            # An ISOO memo puts its authority block after the text (32 CFR 2001.21(a)).
+            classified_by = find_classified_by(text, starts[-1].pos, body_end)
+            if classified_by is None or not self._trailing_block(classified_by.start, body_end):
+                return None, body_end, None
+            body_end, trailer = self._authority_block(classified_by.start, body_end, origin)
+            return classified_by, body_end, trailer
+        return classified_by, body_end, None
+
     def _authority_end(self, starts: list[_Start], header_end: int) -> int:
         """Where to stop looking for Classified By: the header, or paragraph 1 when the
         statement is itself paragraph 1 (``¶1. (U) Classified by ...``)."""
-        if len(starts) >= 2:
-            return starts[1].pos
+        for i, st in enumerate(starts):
+            if st.pos >= header_end:
+                return starts[i + 1].pos if i + 1 < len(starts) else len(self.text)
         return min(len(self.text), header_end + 2000)
+
+    def _quoted(self, pos: int, starts: list[_Start], header_end: int) -> bool:
+        """Whether a statement at ``pos`` stands inside a unit rather than in the header.
+
+        In paragraph 1 it counts only when it opens the paragraph (``¶1. (U) Classified
+        by ...``, 5 corpus cables); anywhere else after a unit's first line it is quoted.
+        """
+        text = self.text
+        line = text.rfind("\n", 0, pos) + 1
+        for i, st in enumerate(starts):
+            if st.pos > pos:
+                break
+            nxt = starts[i + 1].pos if i + 1 < len(starts) else len(text)
+            if pos >= _block_end(text, st.pos, nxt, []):
+                continue
+            if st.pos >= header_end or st.marking is not None or line > st.pos:
+                if st.raw is not None and st.mark_start >= 0:
+                    return bool(text[st.mark_start + len(st.raw) : pos].strip(" \t.:"))
+                return _LABEL_ONLY.fullmatch(text[st.pos : pos]) is None
+        return False
+
+    def _trailing_block(self, start: int, body_end: int) -> bool:
+        """Whether an authority statement at ``start`` opens a block of its own after the
+        text: a blank line above it, then only authority lines and their continuations
+        (32 CFR 2001.21(a)). A ``Classified By:`` quoted in the last paragraph is not."""
+        text = self.text
+        line = text.rfind("\n", 0, start) + 1
+        if text[line:start].strip() or not _BLANK_BEFORE.search(text, 0, line):
+            return False
+        rest = text[line:body_end].splitlines()
+        return len(rest) <= 12 and all(
+            not row.strip() or _AUTHORITY_LINE.match(row) or len(row) <= 40 for row in rest
+        )
+
+    def _declassification(
+        self, starts: list[_Start], header_end: int, origin: datetime.date | None
+    ) -> tuple[Declassification, tuple[int, int] | None]:
+        """The declassification instruction of the header (issue 13, point 6).
+
+        Only a statement in the header counts: one inside a unit (a DECL line quoted in a
+        paragraph) is that unit's text. With two statements, the stricter governs (the
+        later date; an instruction that is no date is stricter than any date), with a
+        warning: what the parser finds may raise protection, never lower it.
+        """
+        text = self.text
+        found: list[tuple[Declassification, tuple[int, int]]] = []
+        pos = 0
+        while pos < header_end:
+            declass, span = find_declassification(text[pos:header_end], origin=origin)
+            if span is None:
+                break
+            span = (pos + span[0], pos + span[1])
+            if not self._quoted(span[0], starts, header_end):
+                found.append((declass, span))
+            pos = span[1]
+        if not found:
+            return find_declassification("", origin=origin)
+        if len(found) > 1:
+            self.warnings.append("several_declassification_lines")
+        return max(found, key=lambda item: _strictness(item[0]))
 
     def _block_reasons(self, after: int) -> tuple[str, ...]:
         """The ``Reason:`` line of an ISOO authority block (32 CFR 2001.21(a)(3)), which
@@ -926,34 +1298,45 @@ class _Parser:
                 self._claim(s, e, PartKind.CLASSIFIED_BY)
         return line_start, trailer
 
-    def _signature(self, starts: list[_Start], limit: int) -> int | None:
-        """The signer's line: the last non-empty line, a short name (CABLES.md §b.8)."""
+    def _signature(self, starts: list[_Start], limit: int, signer: str | None) -> int | None:
+        """The signer's line: a short name on the last line, after the last unit.
+
+        The sign-off is never the tail of a unit (issue 13, point 6): the last line counts
+        only after a blank line, or, right under the text (`...said.⏎SECHE`, the seed
+        cable), when it is the classifier's surname. A surname glued to the last sentence
+        (`... End Comment. GFOELLER`) stays in its unit, withheld with it; it is still a
+        ``signature`` field, so a policy that cuts the signer cuts it where it is released.
+        """
         text = self.text
         end = _rstrip_at(text, 0, limit)
         start = text.rfind("\n", 0, end) + 1
         if not starts:
             return None
         if start <= starts[-1].pos:
-            return self._glued_signature(starts, end)
+            self._glued_signature(starts, end)
+            return None
         line = text[start:end]
         m = _SIGNATURE.fullmatch(line.strip())
         if m is None or len(line.strip()) > 40 or line.strip().endswith("."):
-            return self._glued_signature(starts, end)
+            self._glued_signature(starts, end)
+            return None
+        previous = text[text.rfind("\n", 0, max(0, start - 1)) + 1 : start]
+        if previous.strip() and not _is_signer(line, signer):
+            return None
         lead = start + len(line) - len(line.lstrip())
         self._claim(lead, end, PartKind.SIGNATURE)
         self._field("signature", lead, end, lead, end)
         return lead
 
-    def _glued_signature(self, starts: list[_Start], end: int) -> int | None:
-        """A sign-off at the end of the last line of text (``... message. ROEMER``)."""
+    def _glued_signature(self, starts: list[_Start], end: int) -> None:
+        """A sign-off at the end of the last line of text (``... message. ROEMER``): a
+        field for the name cut, not a part (it stays inside its unit)."""
         text = self.text
         m = _GLUED_SIGNATURE.search(text, max(starts[-1].pos, end - 80), end)
         if m is None or m.group("sig").split()[-1] in _NOT_SIGNERS:
-            return None
+            return
         lead, stop = m.span("sig")
-        self._claim(lead, stop, PartKind.SIGNATURE)
         self._field("signature", lead, stop, lead, stop)
-        return lead
 
     # -- body ------------------------------------------------------------------------
 
@@ -973,8 +1356,7 @@ class _Parser:
             if start >= body_end:
                 break
             end = nxt if nxt < body_end else body_end
-            if end > start and text[end - 1] in _TRAILING:
-                end = _rstrip_at(text, start, end)
+            end = _unit_end(text, start, _block_end(text, start, end, layout))
             if end <= start:
                 continue
             marking = st.marking
@@ -990,6 +1372,7 @@ class _Parser:
                 mark_end: int | None = st.mark_start + len(raw)
             else:
                 mark_start = mark_end = None
+            inner = held_marking(text, start if mark_end is None else mark_end, end)
             portions.append(
                 build_portion(
                     PortionKind.SUB_PARAGRAPH if st.sub else PortionKind.PARAGRAPH,
@@ -1000,6 +1383,7 @@ class _Parser:
                     mark_start,
                     mark_end,
                     tuple((s, e) for s, e in layout if start <= s and e <= end) if layout else (),
+                    inner,
                 )
             )
         return portions, entire
@@ -1056,6 +1440,113 @@ def _matches(pattern: re.Pattern[str], prefix: str, text: str) -> Iterator[re.Ma
             i = text.find(prefix, m.end())
         else:
             i = text.find(prefix, i + 1)
+
+
+# A spaced cable banner in the body, in upper or spaced lower case: a cheap test first.
+_BODY_BANNER_HINTS = ("E C R E T", "O N F I", "e c r e t", "o n f i", "SECRET SECTION")
+_BLANK_BEFORE = re.compile(r"\n[ \t]*\r?\n\Z")
+
+
+def _strictness(declass: Declassification) -> float:
+    """How late an instruction releases: a date by its ordinal, anything that is not a
+    date (an event, OADR, X1, missing, unreadable) as never; N/A and a stamp saying the
+    document is already declassified as at once."""
+    if declass.already_declassified or declass.kind is DeclassKind.NA:
+        return -1.0
+    if declass.kind is DeclassKind.DATE and declass.date is not None:
+        return float(declass.date.toordinal())
+    return float("inf")
+
+
+def _is_signer(line: str, signer: str | None) -> bool:
+    """Whether every word of ``line`` is a word of the classifier's name (`SECHE`)."""
+    if not signer:
+        return False
+    names = {w.strip(".,;:").casefold() for w in signer.split()}
+    words = [w.strip(".,;:").casefold() for w in line.split()]
+    return bool(words) and all(w in names and len(w) > 1 for w in words)
+
+
+def _block_end(text: str, start: int, end: int, layout: list[tuple[int, int]]) -> int:
+    """Where the unit that starts at ``start`` ends: at its first blank line.
+
+    Text after a blank line that no label or mark starts is not the unit's: it is text
+    of its own, to which ``unmarked`` applies (issue 13, point 1). A blank line next to
+    a page header or section marker (layout, not content) does not end the unit, nor one
+    right after the label and mark (`1. (C)` on a line of its own).
+    """
+    blank = _UNIT_BREAK.search(text, start, end)
+    while blank is not None:
+        head = text[start : blank.start()]
+        if (
+            _LABEL_ONLY.fullmatch(head) is None
+            and not _next_to_layout(text, blank.start(), blank.end(), layout)
+            and not _mid_sentence(text, blank.start(), blank.end())
+        ):
+            return blank.start()
+        blank = _UNIT_BREAK.search(text, blank.end() - 1, end)
+    return end
+
+
+# A blank line, or one holding only a teletype continuation `\` (07BERN881).
+_UNIT_BREAK = re.compile(r"\r?\n[ \t]*\\?[ \t]*\r?\n")
+
+
+_SENTENCE_FINAL = frozenset(".!?:;\"')]”’")
+
+
+def _mid_sentence(text: str, lo: int, hi: int) -> bool:
+    """Whether a blank run cuts a sentence in two: the line before it ends without a
+    sentence-final mark and the line after it goes on in lower case (page breaks of the
+    raw-text cables, 09LAPAZ96: `... has made⏎⏎inroads into the MAS lead`). Such text is
+    the same sentence, placed by its grammar, not an unmarked block."""
+    before = _rstrip_at(text, 0, lo)
+    if before == 0 or text[before - 1] in _SENTENCE_FINAL:
+        return False
+    after = hi + len(text[hi : hi + 80]) - len(text[hi : hi + 80].lstrip())
+    return after < len(text) and text[after].islower()
+
+
+# A unit's first line holding its label and mark and nothing else: `¶1. (C)`, `II.`.
+_LABEL_ONLY = re.compile(r"[^\n]{0,12}(?:\([^()\n]{1,120}\))?[ \t.:]*")
+
+
+def _next_to_layout(text: str, lo: int, hi: int, layout: list[tuple[int, int]]) -> bool:
+    """Whether the blank run ``text[lo:hi]`` touches a layout span on either side."""
+    if not layout:
+        return False
+    before = _rstrip_at(text, 0, lo)
+    after = hi + len(text[hi:]) - len(text[hi:].lstrip())
+    return any(s <= after < e or s < before <= e for s, e in layout)
+
+
+def _with_trailing_blanks(text: str, end: int) -> int:
+    """``end`` moved right past blanks and a ``\\`` when only they stand before the line
+    break: they belong to the unit (issue 13, point 9)."""
+    tail = end
+    n = len(text)
+    while tail < n and text[tail] in " \t\\":
+        tail += 1
+    return tail if tail == n or text[tail] in "\r\n" else end
+
+
+def _unit_end(text: str, start: int, end: int) -> int:
+    """``end`` moved left past blank lines to the end of the unit's last line.
+
+    Trailing blanks and a teletype ``\\`` on that line stay inside the unit: the release
+    must not change with what a withheld unit holds, and the blanks after its last word
+    are part of it (issue 13, point 9). Only the line break after it is left out.
+    """
+    i = end
+    while i > start and text[i - 1] in " \t\r\n":
+        i -= 1
+    if i <= start:
+        return start
+    nl = text.find("\n", i, end)
+    stop = end if nl < 0 else nl
+    if stop > i and text[stop - 1] == "\r":
+        stop -= 1
+    return stop
 
 
 def _rstrip_at(text: str, start: int, end: int) -> int:

@@ -37,6 +37,7 @@ from redactor.declass import DeclassKind, DeclassStatus
 from redactor.errors import UsageError
 from redactor.markings import Level, Marking, roll_up
 from redactor.model import Document, PartKind, Portion, PortionKind
+from redactor.parser import held_marking
 from redactor.policy import (
     REASONS_TOKEN,
     Action,
@@ -66,6 +67,19 @@ __all__ = [
 # number / sub-paragraph letter / bullet (``¶12.``, ``3,``, ``A.``, ``(a)``, ``-``).
 _SUBJECT_LABEL = re.compile(r"(?i)subj(?:ect)?\s*:?")
 _NUMBER_LEAD = re.compile(r"(?:¶\s*)?(?:\d{1,6}\s*[.,]?|[A-Za-z][.)]|\(?[a-z0-9]{1,2}\)|-{1,2}|•)?")
+
+# Header parts that become units when they hold a mark (issue 13, point 5).
+_HEADER_UNITS = frozenset(
+    {
+        PartKind.ROUTING,
+        PartKind.CAPTION,
+        PartKind.DECLASSIFICATION,
+        PartKind.TAGS,
+        PartKind.REFERENCE,
+        PartKind.CLASSIFIED_BY,
+        PartKind.SIGNATURE,
+    }
+)
 
 # Rule ids of decisions redactor takes on its own; user ids cannot contain parentheses.
 UNKNOWN_MARK = "(unknown-mark)"
@@ -205,6 +219,8 @@ class _Unit:
     portion: Portion | None
     start: int
     end: int
+    # The roll-up of the marks the unit holds besides its leading mark (issue 13, point 2).
+    inner: Marking | None = None
 
 
 def redact(document: Document, policy: Policy, *, as_of: datetime.date | None = None) -> Redacted:
@@ -233,7 +249,10 @@ class _Engine:
         self.portion_at = {p.start: p for p in document.portions}
         self.fallback = self._codes(policy.fallback_exemptions)
         self.parts = document.parts  # derived on each access: take it once
-        self.verdicts: dict[tuple[Marking | None, str], _Verdict] = {}
+        self.verdicts: dict[tuple[Marking | None, Marking | None, str], _Verdict] = {}
+        # What unmarked content inherits: the document's classification as a whole,
+        # never less than any of its portions (issue 13, point 7).
+        self.effective = document.effective
         self._phrase: str | None = None
 
     def run(self) -> Redacted:
@@ -306,6 +325,7 @@ class _Engine:
 
     def _units(self, parts: Sequence[Any]) -> list[_Unit]:
         by_start = self.portion_at
+        text = self.text
         units = []
         for part in parts:
             if part.kind in (PartKind.PORTION, PartKind.SUBJECT):
@@ -313,20 +333,31 @@ class _Engine:
                 if portion is None:  # pragma: no cover - the partition keeps portion starts
                     units.append(_Unit("text", None, part.start, part.end))
                 else:
-                    units.append(_Unit(portion.kind.value, portion, part.start, part.end))
+                    inner = portion.inner
+                    if part.end != portion.end:
+                        # A subject cut short by a unit inside it holds only its own marks.
+                        inner = held_marking(text, portion.mark_end or part.start, part.end)
+                    units.append(_Unit(portion.kind.value, portion, part.start, part.end, inner))
             elif part.kind is PartKind.TEXT:
-                units.append(_Unit("text", None, part.start, part.end))
+                inner = held_marking(text, part.start, part.end)
+                units.append(_Unit("text", None, part.start, part.end, inner))
+            elif part.kind in _HEADER_UNITS:
+                # Header material is released only when it holds no mark (issue 13,
+                # point 5): a REF item or a TAGS line with a mark is decided by it.
+                inner = held_marking(text, part.start, part.end)
+                if inner is not None:
+                    units.append(_Unit(part.kind.value, None, part.start, part.end, inner))
         return units
 
     def _decide(self, unit: _Unit) -> Decision:
         portion = unit.portion
         mark = portion.marking if portion is not None else None
-        # A verdict depends only on the mark and the kind (the DECL status is the
-        # document's), and documents repeat both: decide each pair once.
-        key = (mark, unit.kind)
+        # A verdict depends only on the marks and the kind (the DECL status is the
+        # document's), and documents repeat them: decide each triple once.
+        key = (mark, unit.inner, unit.kind)
         verdict = self.verdicts.get(key)
         if verdict is None:
-            verdict = self.verdicts[key] = self._verdict(mark, unit.kind)
+            verdict = self.verdicts[key] = self._verdict(mark, unit.kind, unit.inner)
         seen, rule, codes, reason = verdict
         return Decision(
             kind=unit.kind,
@@ -341,24 +372,43 @@ class _Engine:
             reason=reason,
         )
 
-    def _verdict(self, mark: Marking | None, kind: str) -> _Verdict:
-        """(marking the rules saw, rule id, codes or ``None`` to release, reason)."""
+    def _verdict(self, mark: Marking | None, kind: str, inner: Marking | None) -> _Verdict:
+        """(marking the rules saw, rule id, codes or ``None`` to release, reason).
+
+        A unit is governed by the most restrictive of the marks it holds (issue 13,
+        point 2): its leading mark, or what ``unmarked`` gives it, rolled up with its
+        inner marks. An unknown mark anywhere in it withholds it.
+        """
         fallback = self.fallback
-        if mark is not None and not mark.known:
-            return _shown_marking(mark), UNKNOWN_MARK, fallback, "portion mark unreadable"
+        for held in (mark, inner):
+            if held is not None and not held.known:
+                return _shown_marking(held), UNKNOWN_MARK, fallback, "portion mark unreadable"
         prefix = ""
         if mark is None:
             unmarked = self.policy.unmarked
-            if unmarked is Unmarked.RELEASE:
+            if unmarked is Unmarked.RELEASE and inner is None:
                 return None, UNMARKED, None, "unmarked: release"
             if unmarked is Unmarked.WITHHOLD:
                 return None, UNMARKED, fallback, "unmarked: withhold"
-            banner = self.doc.banner
-            if banner is None or not banner.known:
-                reason = "unmarked: inherit, but the banner is missing or unreadable"
-                return None, UNMARKED, fallback, reason
-            mark = banner
-            prefix = f"unmarked, inherits the banner {_banner_form(banner)}; "
+            if unmarked is Unmarked.RELEASE:
+                mark, inner = inner, None
+                prefix = "unmarked, governed by the mark it holds; "
+            else:
+                effective = self.effective
+                if effective is None or not effective.known:
+                    reason = "unmarked: inherit, but the banner is missing or unreadable"
+                    return None, UNMARKED, fallback, reason
+                mark = effective
+                if effective is self.doc.banner:
+                    prefix = f"unmarked, inherits the banner {_banner_form(effective)}; "
+                else:
+                    # The banner understates the portions (or the body raised it).
+                    prefix = f"unmarked, inherits the document's {_banner_form(effective)}; "
+        if mark is None:  # pragma: no cover - every branch above sets a mark
+            return None, UNMARKED, fallback, "unmarked"
+        if inner is not None:
+            mark = roll_up([mark, inner])
+            prefix += f"holds the mark {_shown_marking(inner)}; "
         seen = _shown_marking(mark)
         for rule in self.policy.rules:
             phrases = self._holds(rule, kind, mark)
@@ -434,9 +484,10 @@ class _Engine:
             return Marking(Level.UNCLASSIFIED)  # declassified: its markings no longer apply
         mark = unit.portion.marking if unit.portion is not None else None
         if mark is None:
-            banner = self.doc.banner
-            return banner if banner is not None and banner.known else Marking(Level.UNCLASSIFIED)
-        return mark
+            effective = self.effective
+            known = effective is not None and effective.known
+            mark = effective if known and effective is not None else Marking(Level.UNCLASSIFIED)
+        return mark if unit.inner is None else roll_up([mark, unit.inner])
 
     def _lead(self, decision: Decision) -> str:
         """The number and mark of a withheld unit, as written (whitespace tidied).
@@ -506,7 +557,9 @@ class _Engine:
         if name is TermField.CLASSIFIED_BY:
             by = self.doc.classified_by
             return [by.name_span] if by is not None and by.name_span is not None else []
-        return [(p.start, p.end) for p in self.parts if p.kind is PartKind.SIGNATURE]
+        # The signature field, also where it stays inside its unit (a sign-off glued to
+        # the last sentence): cut wherever it is released.
+        return [(f.value_start, f.value_end) for f in self.doc.fields if f.name == "signature"]
 
 
 # ---------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ import pytest
 
 from redactor import DeclassStatus, Document, Level, Marking, parse, roll_up
 from redactor.audit import audit_json
+from redactor.parser import held_marking
 from redactor.policy import Action, Policy, load_policy
 from redactor.redact import Cancelled, Cut, Kept, Redacted, Release, Withheld, redact
 from redactor.render.text import codes_label, render_text, stamp
@@ -153,15 +154,22 @@ def expected_marking(doc: Document, redacted: Redacted) -> Marking:
         return Marking(Level.UNCLASSIFIED)
     by_start = {p.start: p for p in doc.portions}
     contributions = []
+    effective = doc.effective  # unmarked text inherits the whole document's (issue 13)
     for d in redacted.decisions:
         if d.action is not Action.RELEASE:
             continue
         portion = by_start.get(d.start)
         mark = portion.marking if portion is not None else None
         if mark is None:
-            banner = doc.banner
-            mark = banner if banner is not None and banner.known else Marking(Level.UNCLASSIFIED)
+            known = effective is not None and effective.known
+            mark = effective if known and effective is not None else Marking(Level.UNCLASSIFIED)
         contributions.append(mark)
+        # A unit holds its inner marks too (a mid-line mark, a mark after RE:).
+        inner = held_marking(doc.text, d.start, d.end)
+        if portion is not None and portion.mark_end is not None:
+            inner = held_marking(doc.text, portion.mark_end, d.end)
+        if inner is not None:
+            contributions.append(inner)
     return roll_up(contributions)
 
 

@@ -772,4 +772,8 @@ def test_sign_off_glued_to_the_last_line(last_line: str, signer: str | None) -> 
     assert (field.value if field else None) == signer
     last = doc.body[-1]
     if signer is not None:
-        assert text[last.start : last.end].rstrip().endswith((".", ")"))
+        # The sign-off is never the tail of a unit (issue 13, point 6): it stays inside
+        # the last paragraph, withheld with it, and is a field for the name cut.
+        assert text[last.start : last.end].rstrip().endswith(signer)
+        assert last.start <= field.start < field.end <= last.end
+        assert all(p.kind is not PartKind.SIGNATURE for p in doc.parts)

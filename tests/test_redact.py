@@ -689,7 +689,14 @@ def test_cuts_never_reach_into_withheld_portions() -> None:
     )
     text = para("¶1. (C) Erkhov tail.", "¶2. (S) head Erkhov.", "¶3. (C) Erkhov again.")
     r = redact(parse(text), pol, as_of=EARLY)
-    withheld = [(d.start, d.end) for d in r.decisions if d.action is Action.WITHHOLD]
+    # The unmarked subject inherits the document's SECRET (its (S) portion outranks the
+    # CONFIDENTIAL banner, issue 13 point 7): withheld with paragraph 2.
+    assert [d.kind for d in r.decisions if d.action is Action.WITHHOLD] == ["subject", "paragraph"]
+    withheld = [
+        (d.start, d.end)
+        for d in r.decisions
+        if d.action is Action.WITHHOLD and d.kind == "paragraph"
+    ]
     assert len(withheld) == 1
     ws, we = withheld[0]
     for c in r.cuts:
@@ -890,7 +897,9 @@ def test_redacted_holds_no_withheld_text(seed_text: str) -> None:
 
 def test_segments_rebuild_the_released_text() -> None:
     """Kept runs and placeholders tile the document in order."""
-    text = cable("C O N F I D E N T I A L", "02/26/2016", "¶1. (C) One.", "¶2. (S) Two.")
+    text = cable(
+        "C O N F I D E N T I A L", "02/26/2016", "¶1. (C) One.", "¶2. (S) Two.", subject="(C) S"
+    )
     pol = terms(
         "- {id: t, words: [Stevens], exemptions: [B6]}",
         rules="rules: [{id: s, when: {level: S}, action: withhold, exemptions: [B1]}, "
