@@ -12,11 +12,11 @@ text):
   2001.24; MARKINGS.md §0.2, §2.2 item 9). A compartment or program name is never
   printed: an SCI control prints as its control system only (``SI-OSPREY`` → ``SI``,
   ``HCS-P`` → ``HCS``) and a special access program as ``SAR`` (``SAR-KINGFISHER`` →
-  ``SAR``). The names of SCI compartments and of special access programs may themselves be
-  classified (32 CFR 2001.24(j) leaves their marking to the program's own guide), and a
-  printed mark is read by the public. A REL TO, FGI or JOINT country code prints only
-  when it is in :data:`COUNTRIES` (ISO 3166-1 trigraphs, Kosovo's GENC ``XKS``) or
-  :data:`COALITIONS` (the register's tetragraphs);
+  ``SAR``). The name of a special access program (E.O. 13526 §4.3) or of an SCI
+  compartment (ICD 703/710) may itself be classified, and a printed mark is read by the
+  public. A REL TO, FGI or JOINT country code prints only when it is in :data:`COUNTRIES`
+  (ISO 3166-1 trigraphs, Kosovo's GENC ``XKS``) or :data:`COALITIONS` (the register's
+  tetragraphs);
 * a mark that was not read in full (its level, a control or a country code unreadable,
   look-alike characters, a malformed mark) may hold any text (``(Ahmed Ali NF)``), so it
   prints as a fixed form: ``(UNKNOWN)`` without a level, ``(S//UNREADABLE)`` with one. Its
