@@ -215,3 +215,18 @@ def test_the_pairs_cover_the_issue() -> None:
     """At least 20 pairs (issue 13), each run under three policies, as of 2010-01-01."""
     assert len(CASES) >= 20
     assert datetime.date(2010, 1, 1) == EARLY
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_the_release_marking_rolls_up_released_units_only(policy: str) -> None:
+    """The banner on the first and last lines (and on every PDF page) is the roll-up of
+    what was released: a withheld unit's mark, however high or restricted, leaves no trace
+    in it. Only its printed lead differs between these documents."""
+    marks = ["(C)", "(S//NF)", "(TS//SI-G//ORCON/NF)", "(S//SAR-KINGFISHER)", "(KNG NF)"]
+    releases = [_release(mark(m)(SEED), policy)[0] for m in marks]
+    assert all(
+        d.action is Action.WITHHOLD for r in releases for d in r.decisions if d.number == "1"
+    )
+    assert len({r.marking for r in releases}) == 1
+    texts = [render_text(r).splitlines() for r in releases]
+    assert len({(lines[0], lines[-1]) for lines in texts}) == 1
