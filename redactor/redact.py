@@ -27,7 +27,6 @@ import bisect
 import datetime
 import enum
 import functools
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from typing import Any, Final
 
 from redactor.declass import DeclassKind, DeclassStatus
 from redactor.errors import UsageError
+from redactor.leads import SUBJECT, printed_banner, printed_label, printed_mark
 from redactor.markings import Level, Marking, roll_up
 from redactor.model import Document, PartKind, Portion, PortionKind
 from redactor.parser import held_marking
@@ -62,11 +62,6 @@ __all__ = [
     "Withheld",
     "redact",
 ]
-
-# What may stand before a mark in a withheld unit's lead: a subject label, or a paragraph
-# number / sub-paragraph letter / bullet (``¶12.``, ``3,``, ``A.``, ``(a)``, ``-``).
-_SUBJECT_LABEL = re.compile(r"(?i)subj(?:ect)?\s*:?")
-_NUMBER_LEAD = re.compile(r"(?:¶\s*)?(?:\d{1,6}\s*[.,]?|[A-Za-z][.)]|\(?[a-z0-9]{1,2}\)|-{1,2}|•)?")
 
 # Header parts that become units when they hold a mark (issue 13, point 5).
 _HEADER_UNITS = frozenset(
@@ -101,7 +96,11 @@ class Kept:
 
 @dataclass(frozen=True, slots=True)
 class Withheld:
-    """A withheld unit. ``lead`` is its number and mark as written (``¶2. (C)``), never content.
+    """A withheld unit. ``lead`` is its label and mark (``¶2. (S//NF)``), never content.
+
+    The lead is printed from closed vocabularies only (:mod:`redactor.leads`): a label of
+    the label grammar and the mark rebuilt from its reading, so no compartment or program
+    name, and no other word of the unit, reaches a release through it (issue 13, point 8).
 
     ``lines``: how many lines the unit spanned in the original, only when the policy's
     ``output.disclose_withheld_lines`` asks for it; otherwise ``None``, so the size of what
@@ -141,8 +140,12 @@ class Release(enum.StrEnum):
 class Decision:
     """The audit entry for one unit: what was decided, by which rule, and why.
 
-    Offsets locate the unit in the original text; ``mark`` is the portion mark as written;
-    ``marking`` the marking the rules saw (the banner's for inherited content).
+    Offsets locate the unit in the original text; ``mark`` is the portion mark and
+    ``marking`` the marking the rules saw (the banner's for inherited content), both in the
+    printed form of :func:`redactor.leads.printed_mark`: standard control markings only,
+    never a compartment or program name nor a word of a mark not read in full. ``number``
+    is the parser's paragraph number or sub-paragraph label when it is one of the label
+    grammar (:func:`redactor.leads.printed_label`), else ``None``.
     """
 
     kind: str
@@ -313,7 +316,7 @@ class _Engine:
             cuts=tuple(cuts),
             declassification=self.status,
             label_style=output.label_style,
-            newline="\r\n" if "\r\n" in text else "\n",
+            newline=_newline(segments.out),
             routing_dropped=bool(dropped),
             warnings=doc.warnings,
             case_number=output.case_number,
@@ -361,7 +364,7 @@ class _Engine:
         seen, rule, codes, reason = verdict
         return Decision(
             kind=unit.kind,
-            number=portion.number if portion is not None else None,
+            number=_number(portion),
             mark=_shown_mark(mark) if mark is not None else None,
             marking=seen,
             start=unit.start,
@@ -400,10 +403,10 @@ class _Engine:
                     return None, UNMARKED, fallback, reason
                 mark = effective
                 if effective is self.doc.banner:
-                    prefix = f"unmarked, inherits the banner {_banner_form(effective)}; "
+                    prefix = f"unmarked, inherits the banner {printed_banner(effective)}; "
                 else:
                     # The banner understates the portions (or the body raised it).
-                    prefix = f"unmarked, inherits the document's {_banner_form(effective)}; "
+                    prefix = f"unmarked, inherits the document's {printed_banner(effective)}; "
         if mark is None:  # pragma: no cover - every branch above sets a mark
             return None, UNMARKED, fallback, "unmarked"
         if inner is not None:
@@ -490,30 +493,30 @@ class _Engine:
         return mark if unit.inner is None else roll_up([mark, unit.inner])
 
     def _lead(self, decision: Decision) -> str:
-        """The number and mark of a withheld unit, as written (whitespace tidied).
+        """The label and mark of a withheld unit, from closed vocabularies only.
 
-        Only what the parser read as a label, a number or a mark is copied, and only
-        when it looks like one: the lead of a withheld unit is printed, so it must never
-        carry a word of its content, whatever the parser made of an odd line.
+        The label is the text before the mark when it is a label of the closed grammar
+        (:func:`redactor.leads.printed_label`: ``¶12.``, ``A.``, ``(a)``, a bullet), else
+        the parser's number when that is one, else nothing; a subject's is ``SUBJECT:``.
+        The mark is rebuilt from its reading (:func:`redactor.leads.printed_mark`), never
+        copied. The lead of a withheld unit is printed, so it must carry no word of the
+        unit, of its mark (a compartment or program name) or of whatever the parser made
+        of an odd line (issue 13, point 8).
         """
-        text = self.text
         portion = self.portion_at.get(decision.start)
         if portion is None:
             return ""
-        mark = _shown_mark(portion.marking) if portion.marking is not None else ""
+        mark = printed_mark(portion.marking) if portion.marking is not None else ""
+        head: str | None = None
         if portion.kind is PortionKind.SUBJECT:
-            field = self.doc.field("subject")
-            end = field.value_start if field is not None else portion.start
-            head = " ".join(text[portion.start : end].split())
-            if not _SUBJECT_LABEL.fullmatch(head):
-                head = "SUBJECT:"
+            head = SUBJECT
         else:
-            end = portion.mark_start if portion.mark_start is not None else portion.end
-            head = " ".join(text[portion.start : end].split())
-            if portion.marking is None or not _NUMBER_LEAD.fullmatch(head):
-                pilcrow = "¶" if text.startswith("¶", portion.start) else ""
-                head = f"{pilcrow}{portion.number}." if portion.number else ""
-        return f"{head} {mark}".strip()
+            if portion.mark_start is not None and portion.marking is not None:
+                head = printed_label(self.text[portion.start : portion.mark_start])
+            if head is None and portion.number:
+                pilcrow = "¶" if self.text.startswith("¶", portion.start) else ""
+                head = printed_label(f"{pilcrow}{portion.number}.")
+        return f"{head or ''} {mark}".strip()
 
     # -- header routing ---------------------------------------------------------------
 
@@ -581,31 +584,56 @@ def _expand(codes: tuple[str, ...], reasons: tuple[str, ...]) -> tuple[str, ...]
     return sort_codes(tuple(out))
 
 
-# Warnings saying that part of a mark was not read as marking vocabulary. That part may be
-# any text ("(Ahmed Ali NF)" is an unknown mark; "(S//REL TO USA, AHMED ALI)" keeps an
-# unknown REL TO token), so it is never printed beside a withheld unit nor audited.
-_UNREAD = ("unreadable", "unknown", "ocr_noise", "garbled", "confusable", "malformed")
-
-
-def _clean(marking: Marking) -> bool:
-    return marking.level is not None and not any(w.startswith(_UNREAD) for w in marking.warnings)
-
-
-def _unread_form(marking: Marking) -> str:
-    """What is shown of a mark that was not read in full: its level, never its words."""
-    return "(UNKNOWN)" if marking.level is None else f"({marking.level.code}//UNREADABLE)"
-
-
-@functools.lru_cache(maxsize=4096)
 def _shown_mark(marking: Marking) -> str:
-    """The mark as written (whitespace tidied) when it was read in full."""
-    return " ".join(marking.raw.split()) if _clean(marking) else _unread_form(marking)
+    """The mark of a unit as the audit and a lead show it: its printed form, never as
+    written (:func:`redactor.leads.printed_mark`; issue 13, point 8)."""
+    return printed_mark(marking)
 
 
-@functools.lru_cache(maxsize=4096)
 def _shown_marking(marking: Marking) -> str:
-    """The marking in portion form when it was read in full."""
-    return marking.portion_form() if _clean(marking) else _unread_form(marking)
+    """The marking the rules saw, in the same printed form."""
+    return printed_mark(marking)
+
+
+def _newline(segments: Sequence[Segment]) -> str:
+    """The line ending of the release's own lines (banner, stamp, case line, final newline):
+    that of the first line break in released text, the header's for a cable; ``"\n"`` when
+    it is not CRLF or there is none.
+
+    Only released text is looked at. A line break inside a withheld unit or a cut term must
+    decide nothing outside its placeholder (issue 13, point 9): otherwise one CRLF in a
+    withheld paragraph would turn every line the release adds into CRLF.
+    """
+    pending = False  # a CR ended the released run so far: CRLF if a LF follows in the run
+    for segment in segments:
+        pieces = segment.segments if isinstance(segment, Cancelled) else (segment,)
+        for piece in pieces:
+            if not isinstance(piece, Kept):
+                if pending:
+                    return "\n"
+                continue
+            text = piece.text
+            if pending:
+                if text:
+                    return "\r\n" if text[0] == "\n" else "\n"
+                continue
+            breaks = [i for i in (text.find("\r"), text.find("\n")) if i >= 0]
+            if not breaks:
+                continue
+            first = min(breaks)
+            if text[first] == "\n":
+                return "\n"
+            if first + 1 < len(text):
+                return "\r\n" if text[first + 1] == "\n" else "\n"
+            pending = True
+    return "\n"
+
+
+def _number(portion: Portion | None) -> str | None:
+    """The parser's number of ``portion`` when it is a label of the closed grammar."""
+    if portion is None or portion.number is None:
+        return None
+    return portion.number if printed_label(portion.number) == portion.number else None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -111,10 +111,31 @@ def test_words_inside_a_mark_never_reach_the_lead_or_the_audit(mark: str, shown:
     assert "ahmed" not in out.casefold()
 
 
-def test_a_mark_read_in_full_is_shown_as_written() -> None:
-    r = run(cable(BANNER, "02/26/2016", "¶1. (s//nf) Text one."), WITHHOLD_ALL)
+@pytest.mark.parametrize(
+    ("mark", "shown"),
+    [
+        pytest.param("(s//nf)", "(S//NF)", id="lower-case"),
+        pytest.param("(S/NF)", "(S//NF)", id="single-slash"),
+        pytest.param("( C )", "(C)", id="spaced"),
+        pytest.param("(S//SAR-KINGFISHER//NF)", "(S//SAR//NF)", id="sap-name"),
+        pytest.param("(TS//SI-OSPREY/TK//NF)", "(TS//SI/TK//NF)", id="sci-compartment"),
+        pytest.param("(TS//HCS-P/SI-G//ORCON/NF)", "(TS//HCS/SI//OC/NF)", id="sci-sub"),
+        pytest.param("(S//REL TO USA, GBR)", "(S//REL TO USA, GBR)", id="rel-to"),
+        pytest.param("(S//REL TO USA, XYZ)", "(S//UNREADABLE)", id="rel-to-not-iso"),
+        pytest.param("(//ZZZZ S)", "(S//UNREADABLE)", id="fgi-not-iso"),
+        pytest.param("(S//SAR-BLUE SKY//NF)", "(S//UNREADABLE)", id="sap-name-with-space"),
+    ],
+)
+def test_a_mark_prints_from_its_reading_never_as_written(mark: str, shown: str) -> None:
+    """Issue 13, point 8: the lead and the audit show the mark rebuilt from the closed
+    vocabulary of redactor.leads, never a compartment, program or other word as written."""
+    r = run(cable(BANNER, "02/26/2016", f"¶1. {mark} Text one."), WITHHOLD_ALL)
     (d,) = body(r)
-    assert (d.mark, d.marking) == ("(s//nf)", "(S//NF)")
+    assert (d.mark, d.marking) == (shown, shown)
+    out = render_text(r) + audit_json(r)
+    assert f"¶1. {shown} [WITHHELD" in out
+    for word in ("KINGFISHER", "OSPREY", "XYZ", "ZZZZ", "BLUE", "SKY", "HCS-P", "SI-G"):
+        assert word not in out
 
 
 def test_unreadable_mark_uses_the_fallback_exemptions() -> None:
