@@ -75,69 +75,11 @@ from tests.leaks.support import extract, extract_pdfminer
 # fixed. Grouped by root and point.
 KNOWN_LEAKS: frozenset[str] = frozenset(
     {
-        # root 1, point 1
-        "r1-p1-no-space-number",
-        "r1-p1-unmarked-block-after-u",
-        "r1-p1-unmarked-indented-block",
-        "r1-p1-unmarked-between-u",
-        "r1-p1-unmarked-before-signoff",
-        "r1-p1-odd-label-unmarked",
-        # root 1, point 2
-        "r1-p2-roman-label",
-        "r1-p2-roman-label-nf",
-        "r1-p2-upper-letter-paren",
-        "r1-p2-paren-upper-letter",
-        "r1-p2-decimal-label",
-        "r1-p2-pilcrow-no-stop",
-        "r1-p2-asterisk-bullet",
-        "r1-p2-gj-in-rel-paragraph@partner-gbr",
-        "r1-p2-roman-upper-iv",
-        # root 1, point 4
-        "r1-p4-cgj-between",
-        "r1-p4-braille-blank",
-        "r1-p4-variation-selector",
-        # root 1, point 12
-        "r1-p12-lower-roman",
-        "r1-p12-indented-roman",
-        # root 2, point 2
-        "r2-p2-midline-title",
-        "r2-p2-midline-fighters",
-        "r2-p2-midline-after-sentence",
-        "r2-p2-midline-second-line",
-        "r2-p2-midline-ts",
-        "r2-p2-midline-confidential",
-        # root 2, point 5
-        "r2-p5-subject-after-re",
-        "r2-p5-subject-mark-at-end",
-        "r2-p5-subject-mark-next-line",
-        "r2-p5-pilcrow-summary-mark",
-        "r2-p5-ref-item-mark",
-        "r2-p5-ref-single-mark",
-        "r2-p5-ref-letter-paren",
         # root 2, point 8
-        "r2-p8-sar-paragraph",
-        "r2-p8-si-compartment",
-        "r2-p8-subject-sar",
-        "r2-p8-midline-sar",
         "r2-p8-memo-banner-sar",
-        "r2-p8-tk-compartment",
         # root 3, point 5
-        "r3-p5-info-line-after-subject",
         "r3-p5-caption-after-banner",
-        "r3-p5-ref-swallows-subject",
-        "r3-p5-ref-swallows-bare-mark",
-        "r3-p5-tags-with-mark",
-        # root 3, point 6
-        "r3-p6-signature-tail@declassified-only",
-        "r3-p6-signature-tail@partner-gbr",
-        "r3-p6-signature-alias-line@declassified-only",
-        "r3-p6-signature-alias-line@partner-gbr",
-        "r3-p6-signature-name-pair@declassified-only",
-        "r3-p6-signature-name-pair@partner-gbr",
-        # root 4, point 6
-        "r4-p6-two-decl-lines",
-        "r4-p6-unclassified-version-banner",
-        "r4-p6-u-memo-subject-banner",
+        "r3-p5-info-line-after-subject",
         # root 4, point 9
         "r4-p9-quoted-by-sets-codes",
         "r4-p9-quoted-by-cuts-name",
@@ -157,13 +99,10 @@ KNOWN_LEAKS: frozenset[str] = frozenset(
         "r4-p10-turkish-dotted-i",
         "r4-p10-unclassified-doc-cyrillic",
         # root 4, point 11
-        "r4-p11-later-banner-in-body",
         "r4-p11-bottom-banner-raises",
-        "r4-p11-forwarded-banner",
         "r4-p11-forwarded-decl-later",
-        "r4-p11-classification-change-line",
-        "r4-p11-section-own-classification",
-        "r4-p11-repeated-banner-top",
+        "r4-p11-section-own-classification@foia-release",
+        "r4-p11-section-own-classification@declassified-only",
     }
 )
 
