@@ -180,13 +180,14 @@ def _start(m: re.Match[str], pos: int, previous: str | None = None) -> _Start | 
         if entire is not None:
             return _Start(pos, num, entire, m.start("entire") - 1, False, True, None)
         raw, group = (mark, "mark") if mark is not None else (opened, "open")
-        if dotted is not None:
-            num += dotted
-        if raw is not None:
+        if raw is not None and not (dotted is not None and _REASON_CITATION.fullmatch(num)):
+            # (`1.4(C).` on a line of its own is a wrapped reason, E.O. 13526 §1.4(c).)
             marking = _position_mark(raw, after_number=True)
-            if marking is not None:
+            weak = sep is None and not pilcrow  # "4 (b/d).": a wrapped reason, not ¶4
+            if marking is not None and not (weak and not marking.known):
                 return _Start(pos, num, raw, m.start(group) - 1, False, False, marking)
         if (sep is None and not pilcrow) or dotted is not None or sep == ")":
+            # Without a full stop or a pilcrow, only a mark that reads makes it a start.
             # "15 (percent) of ...", "1.5 million": a number that wrapped to a line start;
             # with a pilcrow (`¶2 Text`) it is a paragraph number all the same.
             return None
@@ -277,7 +278,8 @@ def _enumerator(text: str, start: int, span: tuple[int, int]) -> bool:
     if single is None:
         return False
     letter = single.group(1)
-    before = text[max(start, at - 400) : at]
+    # The label before it may stand in the unit before: `(b) ...⏎(c) ...` are two units.
+    before = text[max(0, at - 400) : at]
     prior = chr(ord(letter.lower()) - 1)
     if f"({prior})" in before.lower():
         return True  # "(a) ... (b) ... (c)": it continues a list
@@ -293,6 +295,9 @@ _HEADINGS = frozenset({"SUMMARY", "Summary", "COMMENT", "Comment", "NOTE", "Note
 def _weak_label(sub: str) -> bool:
     """A bullet or a run-in heading: a label that starts a unit only with a mark after it."""
     return sub[0] in "-•*·o" or sub.rstrip(" \t:.-") in _HEADINGS
+
+
+_REASON_CITATION = re.compile(r"1\.[4-6]")
 
 
 def _continues(letter: str, previous: str | None) -> bool:
@@ -385,8 +390,28 @@ _BANNER = re.compile(
 # Substrings one of which every banner form of CABLES.md §b.1 contains (upper-cased).
 _BANNER_HINTS = ("E C R E T", "ECRET", "O N F I", "ONFID", "UNCLAS", "LIMITED OFFICIAL")
 
-# Addressee-action lines after the banner: "DEPT FOR NEA/MAG", "dept pls pass usaid".
-_DISTRIBUTION = re.compile(r"\b(?:FOR|PASS|ALSO|INFO|EYES ONLY|CAPTION|HANDLE)\b")
+# Addressee-action lines after the banner: "DEPT FOR NEA/MAG", "dept pls pass usaid",
+# "PARIS FOR ZEYA, LONDON FOR TSOU", "DEPT ALSO FOR ...", "PASS TO ...". A closed grammar
+# (issue 13, point 5): the action word within the first three words, no sentence end, no
+# mark, a short line; anything else after the banner is text, and `unmarked` applies.
+_DISTRIBUTION = re.compile(
+    r"(?:[A-Z0-9/.\-]+[ \t]+){0,2}(?:ALSO[ \t]+)?(?:PLS[ \t]+|PLEASE[ \t]+)?"
+    r"(?:FOR|PASS|PASS[ \t]+TO|EYES[ \t]+ONLY|CAPTION|HANDLE[ \t]+AS|ATTN:?)\b"
+    r"[^.\n]{0,120}"
+)
+
+
+def _distribution(line: str) -> bool:
+    """Whether an upper-cased header line is a distribution caption (see _DISTRIBUTION)."""
+    body = line.rstrip(" \t\\")
+    return (
+        len(body) <= 160
+        and not body.endswith(".")
+        and _HELD.search(body) is None
+        and _DISTRIBUTION.fullmatch(body) is not None
+    )
+
+
 _ZNY = re.compile(r"ZN[YR][ \t]+(?P<letters>[A-Z]{5})", re.I)
 _TRANSMISSION_LEVELS = {
     "UUUUU": Level.UNCLASSIFIED,
@@ -452,7 +477,7 @@ _TAG_SPLIT = re.compile(r"[\s,;]+")
 _SUBJECT = re.compile(r"\b(?:SUBJECT|SUBJ)[ \t]*:[ \t]*", re.I)
 _SUBJECT_STOP = re.compile(
     r"\r?\n[ \t]*\r?\n|\r?\n[ \t]*(?:REFS?\b|REF\(S\)|REFTEL|Classified\b|CLASSIFIED\b|¶|\d{1,3}\."
-    r"|\((?=[^()\n]{1,40}\)))"
+    r"|(?:INFO|TO|FM|TAGS|E\.[ ]?O\.|SUMMARY|COMMENT)\b)"
     r"|[ \t]Classified[ \t]+By\b|[ \t]CLASSIFIED[ \t]+BY\b",
 )
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
@@ -547,6 +572,7 @@ _HIDING = re.compile(
         _LINE_BREAKS + _BLANKS + _INVISIBLE + _OPEN_LIKE + _CLOSE_LIKE + _POINT_LIKE + _COMMA_LIKE
     )
 )
+_INVISIBLE_FOUND = re.compile(_char_class(_INVISIBLE + "\x1b"))
 # Of those, the ones that make a mark or banner holding them unknown: only whitespace and
 # line breaks render as what they stand for.
 _DISGUISE = re.compile(
@@ -606,6 +632,10 @@ def parse(text: str, *, source: str | None = None) -> Document:
     )
     if not hiding:
         return dataclasses.replace(doc, text=text, fields=fields)
+    warnings = doc.warnings
+    if _INVISIBLE_FOUND.search(text, 1 if text.startswith("\ufeff") else 0):
+        # Skipped when finding starts and reading marks, and reported (issue 13, point 4).
+        warnings = (*warnings, "invisible_characters")
     portions = tuple(_reread(p, text, scanned) for p in doc.portions)
     entire, banner = doc.entire_text, _reread_banner(doc, text)
     for old, new in zip(doc.portions, portions, strict=True):
@@ -614,7 +644,13 @@ def parse(text: str, *, source: str | None = None) -> Document:
             banner = new.marking if banner is entire else banner
             entire = new.marking
     return dataclasses.replace(
-        doc, text=text, fields=fields, portions=portions, banner=banner, entire_text=entire
+        doc,
+        text=text,
+        fields=fields,
+        portions=portions,
+        banner=banner,
+        entire_text=entire,
+        warnings=warnings,
     )
 
 
@@ -669,7 +705,10 @@ class _Parser:
     def run(self) -> Document:
         text = self.text
         starts = self._paragraph_starts()
-        header_end = starts[0].pos if starts else len(text)
+        # The header ends at the first numbered paragraph, or else at the first marked
+        # unit: a lettered REF item (`¶B. BAGHDAD 03307`) does not end it.
+        marked = [st.pos for st in starts if st.marking is not None or st.entire]
+        header_end = marked[0] if marked else len(text)
         for st in starts:
             if st.number:
                 header_end = st.pos
@@ -689,7 +728,11 @@ class _Parser:
         self._references(header_end)
         body_end = self._bottom_banner(starts)
         classified_by, body_end, trailer = self._authority(starts, header_end, body_end, origin)
-        if declass.kind is DeclassKind.MISSING and trailer is not None:
+        if trailer is not None and (
+            declass.kind is DeclassKind.MISSING or _strictness(trailer[0]) > _strictness(declass)
+        ):
+            # A memo's own authority block governs when the header says nothing, and
+            # whenever it is stricter (what the parser finds only raises protection).
             declass, decl_span = trailer
         if classified_by is not None:
             self._claim(classified_by.start, classified_by.end, PartKind.CLASSIFIED_BY)
@@ -835,9 +878,17 @@ class _Parser:
         (CABLES.md §b.3).
         """
         fields = [(f.start, f.end) for f in self.fields if f.name in _HEADER_FIELDS]
+        # A mark inside the subject field (on its next line, after RE:) is the subject's
+        # own: its roll-up governs the subject (Portion.inner), no unit is cut out of it.
+        subject = [(f.start, f.end) for f in self.fields if f.name == "subject"]
         authority = [(s, e) for s, e, k in self.claims if k is PartKind.CLASSIFIED_BY]
         fields.extend(authority)
-        fields.extend((s, e) for s, e, k in self.claims if k in _HEADER_CLAIMS)
+        # From the start of the claim's line: `¶E. O. 11652: GDS` (the pilcrow is
+        # glued to the E.O. line, CABLES.md §b.5) is no sub-paragraph E.
+        text = self.text
+        fields.extend(
+            (text.rfind("\n", 0, s) + 1, e) for s, e, k in self.claims if k in _HEADER_CLAIMS
+        )
         if not fields:
             return starts
         kept = []
@@ -849,7 +900,12 @@ class _Parser:
                 and _SINGLE.fullmatch(start.raw.strip()) is not None
                 and any(s <= start.pos < e for s, e in authority)
             )
-            if not inside or numbered or (start.marking is not None and not reason):
+            in_subject = any(s <= start.pos < e for s, e in subject)
+            if (
+                not inside
+                or numbered
+                or (start.marking is not None and not reason and not in_subject)
+            ):
                 kept.append(start)
         return kept
 
@@ -962,7 +1018,7 @@ class _Parser:
                 restated = parse_banner(line)
                 if restated is not None and restated.known:
                     banner = dataclasses.replace(roll_up([banner, restated]), raw=banner.raw)
-            elif _DISTRIBUTION.search(line) is None:
+            elif not _distribution(line):
                 continue
             self.claims.append((start, end, PartKind.CAPTION))
             self.fields.append(build_field("caption", value, start, end, start, end))
@@ -1153,14 +1209,13 @@ class _Parser:
         by ...``, 5 corpus cables); anywhere else after a unit's first line it is quoted.
         """
         text = self.text
-        line = text.rfind("\n", 0, pos) + 1
         for i, st in enumerate(starts):
             if st.pos > pos:
                 break
             nxt = starts[i + 1].pos if i + 1 < len(starts) else len(text)
             if pos >= _block_end(text, st.pos, nxt, []):
                 continue
-            if st.pos >= header_end or st.marking is not None or line > st.pos:
+            if st.pos >= header_end or st.marking is not None:
                 if st.raw is not None and st.mark_start >= 0:
                     return bool(text[st.mark_start + len(st.raw) : pos].strip(" \t.:"))
                 return _LABEL_ONLY.fullmatch(text[st.pos : pos]) is None
@@ -1321,9 +1376,12 @@ class _Parser:
             self._glued_signature(starts, end)
             return None
         previous = text[text.rfind("\n", 0, max(0, start - 1)) + 1 : start]
-        if previous.strip() and not _is_signer(line, signer):
-            return None
         lead = start + len(line) - len(line.lstrip())
+        if previous.strip() and not _is_signer(line, signer):
+            # Right under the text: the tail of the last unit, withheld with it; a field
+            # all the same, so that a policy cutting the signer cuts it where released.
+            self._field("signature", lead, end, lead, end)
+            return None
         self._claim(lead, end, PartKind.SIGNATURE)
         self._field("signature", lead, end, lead, end)
         return lead

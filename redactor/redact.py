@@ -76,6 +76,11 @@ _HEADER_UNITS = frozenset(
     }
 )
 
+# Parser warnings about what a unit holds, kept out of a release's audit (point 9).
+UNIT_WARNINGS = frozenset(
+    {"classified_by_inside_portion", "invisible_characters", "unreadable_banner_in_body"}
+)
+
 # Rule ids of decisions redactor takes on its own; user ids cannot contain parentheses.
 UNKNOWN_MARK = "(unknown-mark)"
 UNMARKED = "(unmarked)"
@@ -318,7 +323,10 @@ class _Engine:
             label_style=output.label_style,
             newline=_newline(segments.out),
             routing_dropped=bool(dropped),
-            warnings=doc.warnings,
+            # Warnings that text inside a unit can raise stay with the parsed document
+            # (``redactor inspect``, the preview): in the release they would tell what a
+            # withheld unit holds (issue 13, point 9).
+            warnings=tuple(w for w in doc.warnings if w not in UNIT_WARNINGS),
             case_number=output.case_number,
             document_number=output.document_number,
             review_date=output.review_date,

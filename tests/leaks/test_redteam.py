@@ -77,12 +77,6 @@ KNOWN_LEAKS: frozenset[str] = frozenset(
     {
         # root 2, point 8
         "r2-p8-memo-banner-sar",
-        # root 3, point 5
-        "r3-p5-caption-after-banner",
-        "r3-p5-info-line-after-subject",
-        # root 4, point 9
-        "r4-p9-quoted-by-sets-codes",
-        "r4-p9-quoted-by-cuts-name",
         # root 4, point 10
         "r4-p10-cyrillic",
         "r4-p10-cyrillic-one-letter",
