@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from redactor.leads import printed_banner
 from redactor.redact import Redacted
 
 __all__ = ["AUDIT_VERSION", "audit_json", "audit_record"]
@@ -29,8 +30,8 @@ def audit_record(redacted: Redacted, **extra: Any) -> dict[str, Any]:
         "policy": redacted.policy,
         "as_of": redacted.as_of.isoformat(),
         "release": redacted.release.value,
-        "marking": redacted.marking.banner_form(),
-        "original_marking": original.banner_form() if original is not None else None,
+        "marking": printed_banner(redacted.marking),
+        "original_marking": printed_banner(original) if original is not None else None,
         "declassification": redacted.declassification.value,
         "codes": list(redacted.codes),
         "routing_dropped": redacted.routing_dropped,

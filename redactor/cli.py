@@ -26,6 +26,7 @@ from redactor._options import AS_OF, MAX_SIZE, PAGE_SIZE, POLICY
 from redactor.audit import audit_json
 from redactor.errors import DEFAULT_MAX_DOCUMENT_BYTES, DocumentTooLargeError, RedactorError
 from redactor.inspect import inspect_document
+from redactor.leads import printed_banner
 from redactor.leakcheck import leak_probe
 from redactor.model import Document
 from redactor.parser import parse
@@ -311,7 +312,7 @@ def explain_command(
     console.print(
         f"[bold]{redacted.reference_id or redacted.source}[/bold]: "
         f"{redacted.release.value.upper()} release as of {redacted.as_of.isoformat()} "
-        f"under {redacted.policy}; marking {redacted.marking.banner_form()}",
+        f"under {redacted.policy}; marking {printed_banner(redacted.marking)}",
         markup=True,
     )
     table = Table()

@@ -110,6 +110,9 @@ class Portion:
     mark_end: int | None = None
     layout: tuple[tuple[int, int], ...] = ()
     inner: Marking | None = None
+    # The portion starts right under unmarked text, with no blank line between: part of
+    # it may be that text's continuation, so what ``unmarked`` gives rolls in too.
+    continues: bool = False
 
     @property
     def level(self) -> Level | None:
@@ -222,6 +225,7 @@ class Document:
         """
         markings = [self.banner, *(p.marking for p in self.portions)]
         markings.extend(p.inner for p in self.portions if p.inner is not None)
+        markings.append(self.raised)
         if any(m is not None and not _BLOCKERS.isdisjoint(m.controls) for m in markings):
             # NATO information is not declassified without NATO's consent, and RD/FRD/TFNI
             # are excluded from automatic declassification until DOE removes the
@@ -231,6 +235,9 @@ class Document:
             self.banner is not None
             and self.banner.level is Level.UNCLASSIFIED
             and all(p.marking is None or p.level is Level.UNCLASSIFIED for p in self.portions)
+            # a mark held inside a unit or raised by the body counts too (issue 13)
+            and all(p.inner is None or p.inner.level is Level.UNCLASSIFIED for p in self.portions)
+            and (self.raised is None or self.raised.level is Level.UNCLASSIFIED)
         ):
             return DeclassStatus.DECLASSIFIED
         return self.declassification.status(as_of)

@@ -29,6 +29,7 @@ classified despite missing or defective markings, so a misreading must fail clos
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 import operator
@@ -241,6 +242,11 @@ _CITATION = re.compile(
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|or|&|/)[ \t]*(?:,[ \t]*)?(?:and[ \t]*)?\(([A-Za-z])\)")
 
 
+# "(R-IL)" after a legislator's name (05RIODEJANEIRO1242) reads as RESTRICTED with an
+# unreadable control: mid-line, a party and state label, not a mark.
+_PARTY_LABEL = frozenset({"restricted_as_confidential", "unreadable_controls"})
+
+
 def held_marking(text: str, start: int, end: int) -> Marking | None:
     """The roll-up of the marks held in ``text[start:end]``, or ``None`` if it holds none.
 
@@ -256,7 +262,12 @@ def held_marking(text: str, start: int, end: int) -> Marking | None:
         m = _HELD.match(text, i, end)
         if m is not None:
             marking = _portion_mark(m.group())
-            if marking is not None and marking.known and not _enumerator(text, start, m.span()):
+            if (
+                marking is not None
+                and marking.known
+                and not _enumerator(text, start, m.span())
+                and not _PARTY_LABEL.issubset(marking.warnings)
+            ):
                 found.append(marking)
             i = text.find("(", m.end(), end)
         else:
@@ -726,7 +737,8 @@ class _Parser:
         tags = self._tags(header_end)
         subject = self._subject(header_end)
         self._references(header_end)
-        body_end = self._bottom_banner(starts)
+        body_end, banner = self._bottom_banner(starts, banner)
+        declass, decl_span = self._later_in_body(declass, decl_span, header_end, body_end, origin)
         classified_by, body_end, trailer = self._authority(starts, header_end, body_end, origin)
         if trailer is not None and (
             declass.kind is DeclassKind.MISSING or _strictness(trailer[0]) > _strictness(declass)
@@ -745,7 +757,7 @@ class _Parser:
         signature_start = self._signature(starts, body_end, signer)
         if signature_start is not None:
             body_end = signature_start
-        portions, entire = self._portions(starts, body_end, layout)
+        portions, entire = self._portions(starts, body_end, layout, subject)
         if subject is not None:
             portions.insert(0, subject)
         if entire is not None and banner is None:
@@ -771,7 +783,7 @@ class _Parser:
             origin,
             entire,
             tuple(self.warnings),
-            self._raised(header_end, body_end),
+            self._raised(header_end, body_end, portions),
         )
 
     # -- helpers ---------------------------------------------------------------------
@@ -1129,7 +1141,16 @@ class _Parser:
         self._field("subject", m.start(), end, value_start, end)
         end = _with_trailing_blanks(text, end)
         return build_portion(
-            PortionKind.SUBJECT, None, marking, m.start(), end, mark_start, mark_end, (), inner
+            PortionKind.SUBJECT,
+            None,
+            marking,
+            m.start(),
+            end,
+            mark_start,
+            mark_end,
+            (),
+            inner,
+            False,
         )
 
     def _references(self, header_end: int) -> None:
@@ -1140,11 +1161,45 @@ class _Parser:
             self._claim(start, end, PartKind.REFERENCE)
             self._field("reference", start, end, start, end)
 
-    def _raised(self, header_end: int, body_end: int) -> Marking | None:
-        """Banner lines in the body (a repeated banner, a forwarded message's own): they
-        may raise the document's marking, never lower it (issue 13, point 11)."""
+    def _later_in_body(
+        self,
+        declass: Declassification,
+        span: tuple[int, int] | None,
+        header_end: int,
+        body_end: int,
+        origin: datetime.date | None,
+    ) -> tuple[Declassification, tuple[int, int] | None]:
+        """A DECL line in the body (a forwarded message's) that is stricter than the
+        header's governs: it can only raise protection (issue 13, point 11). An earlier
+        one, or one quoted to mislead, changes nothing."""
+        text = self.text
+        body = text[header_end:body_end]
+        if not any(hint in body for hint in ("DECL", "Decl", "Declassify", "DECLASSIFY")):
+            return declass, span
+        pos = 0
+        while pos < len(body):
+            found, at = find_declassification(body[pos:], origin=origin)
+            if at is None:
+                break
+            if found.kind is not DeclassKind.MISSING and _strictness(found) > _strictness(declass):
+                self.warnings.append("later_declassification_in_body")
+                declass = found
+            pos += at[1]
+        return declass, span
+
+    def _raised(self, header_end: int, body_end: int, portions: list[Portion]) -> Marking | None:
+        """Marks outside every portion, and banner lines in the body (a repeated banner, a
+        forwarded message's own, a heading `ANNEX A (SECRET//NOFORN)`): they may raise
+        the document's marking, never lower it (issue 13, point 11)."""
         text = self.text
         found: list[Marking] = []
+        pos = 0
+        for p in sorted(portions, key=_FIELD_START):
+            if p.start > pos and (held := held_marking(text, pos, p.start)) is not None:
+                found.append(held)
+            pos = max(pos, p.end)
+        if pos < len(text) and (held := held_marking(text, pos, len(text))) is not None:
+            found.append(held)
         for m in _BARE_BANNER.finditer(self.shifted, header_end + 1, body_end + 1):
             marking = parse_banner(m.group("b"))
             if marking is not None:
@@ -1314,21 +1369,32 @@ class _Parser:
             spans.extend(_section_markers(text, post, int(serial)))
         return sorted(spans)
 
-    def _bottom_banner(self, starts: list[_Start]) -> int:
-        """A CAPCO banner repeated as the last line (2001.21(b)(1): top and bottom)."""
+    def _bottom_banner(
+        self, starts: list[_Start], banner: Marking | None
+    ) -> tuple[int, Marking | None]:
+        """A CAPCO banner repeated as the last line (2001.21(b)(1): top and bottom): where
+        the body ends, and the banner with it rolled in (point 6: the banner comes from the
+        first and last banner lines; a higher last one raises it, with a warning)."""
         text = self.text
         end = _rstrip_at(text, 0, len(text))
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         lead = start + len(line) - len(line.lstrip())
         if not starts or start <= starts[-1].pos or _BANNER_LINE.fullmatch(line.strip()) is None:
-            return len(text)
+            return len(text), banner
         marking = parse_banner(line.strip())
         if marking is None or not marking.known:
-            return len(text)
+            return len(text), banner
         self._claim(lead, end, PartKind.BANNER)
         self._field("banner", lead, end, lead, end)
-        return lead
+        if banner is None:
+            return lead, marking
+        if banner.known:
+            rolled = roll_up([banner, marking])
+            if rolled.banner_form() != banner.banner_form():
+                self.warnings.append("bottom_banner_above_top")
+                banner = dataclasses.replace(rolled, raw=banner.raw)
+        return lead, banner
 
     def _authority_block(
         self, start: int, body_end: int, origin: datetime.date | None
@@ -1398,22 +1464,57 @@ class _Parser:
 
     # -- body ------------------------------------------------------------------------
 
+    def _carried(
+        self, start: int, portions: list[Portion], claims: list[tuple[int, int]]
+    ) -> tuple[Marking | None, bool]:
+        """What a unit starting at ``start`` takes from the text right above it.
+
+        ``(marks, continues)`` under a portion (its held marks, and whether it continues
+        unmarked text itself), ``(None, True)`` under unmarked text, ``(None, False)``
+        after a blank line, at the very start or under a header field.
+        """
+        text = self.text
+        i = start
+        newlines = 0
+        while i > 0 and text[i - 1] in " \t\r\n\\":
+            newlines += text[i - 1] == "\n"
+            i -= 1
+        if i == 0 or newlines >= 2:
+            return None, False
+        at = i - 1
+        if portions and portions[-1].start <= at < portions[-1].end:
+            held = portions[-1].held
+            return (held, portions[-1].continues) if held is not None else (None, True)
+        if any(s <= at < e for s, e in claims):
+            return None, False
+        return None, True
+
     def _portions(
         self,
         starts: list[_Start],
         body_end: int,
         layout: list[tuple[int, int]],
+        subject: Portion | None = None,
     ) -> tuple[list[Portion], Marking | None]:
         text = self.text
         portions: list[Portion] = []
         entire: Marking | None = None
         nexts = [st.pos for st in starts[1:]]
         nexts.append(body_end)
+        # A unit never runs over a header field (a marked line above `SUBJECT:` must not
+        # take the subject, issue 13 point 11): the claims' starts bound it.
+        fences = sorted(s for s, _, _ in self.claims)
+        if subject is not None:
+            fences = sorted([*fences, subject.start])
+        claims = [(s, e) for s, e, _ in self.claims]
         for st, nxt in zip(starts, nexts, strict=False):  # no starts: nexts is [body_end]
             start = st.pos
             if start >= body_end:
                 break
             end = nxt if nxt < body_end else body_end
+            fence = bisect.bisect_right(fences, start)
+            if fence < len(fences) and fences[fence] < end:
+                end = fences[fence]
             end = _unit_end(text, start, _block_end(text, start, end, layout))
             if end <= start:
                 continue
@@ -1431,6 +1532,12 @@ class _Parser:
             else:
                 mark_start = mark_end = None
             inner = held_marking(text, start if mark_end is None else mark_end, end)
+            # A unit that starts right under other text, with no blank line between,
+            # may hold that text's continuation: it is governed by that text's marks too,
+            # so a marked line slipped into a paragraph lowers nothing (point 11).
+            carried, continues = self._carried(start, portions, claims)
+            if carried is not None:
+                inner = carried if inner is None else roll_up([inner, carried])
             portions.append(
                 build_portion(
                     PortionKind.SUB_PARAGRAPH if st.sub else PortionKind.PARAGRAPH,
@@ -1442,6 +1549,7 @@ class _Parser:
                     mark_end,
                     tuple((s, e) for s, e in layout if start <= s and e <= end) if layout else (),
                     inner,
+                    continues,
                 )
             )
         return portions, entire

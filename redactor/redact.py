@@ -27,6 +27,7 @@ import bisect
 import datetime
 import enum
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -78,8 +79,19 @@ _HEADER_UNITS = frozenset(
 
 # Parser warnings about what a unit holds, kept out of a release's audit (point 9).
 UNIT_WARNINGS = frozenset(
-    {"classified_by_inside_portion", "invisible_characters", "unreadable_banner_in_body"}
+    {
+        "classified_by_inside_portion",
+        "invisible_characters",
+        "later_declassification_in_body",
+        "unreadable_banner_in_body",
+    }
 )
+
+# A compartment or program name in a banner line: `SAR-KINGFISHER`, `SI-OSPREY`.
+_PROGRAM_NAME = re.compile(
+    r"(?<![A-Za-z0-9])(?:SAR|SAP|SI|TK|HCS|KDK|RSV)[ \t]*-[ \t]*(?P<name>[A-Za-z0-9][A-Za-z0-9\-]*)"
+)
+PROGRAM_NAME = "(program-name)"
 
 # Rule ids of decisions redactor takes on its own; user ids cannot contain parentheses.
 UNKNOWN_MARK = "(unknown-mark)"
@@ -257,7 +269,7 @@ class _Engine:
         self.portion_at = {p.start: p for p in document.portions}
         self.fallback = self._codes(policy.fallback_exemptions)
         self.parts = document.parts  # derived on each access: take it once
-        self.verdicts: dict[tuple[Marking | None, Marking | None, str], _Verdict] = {}
+        self.verdicts: dict[tuple[Marking | None, Marking | None, str, bool], _Verdict] = {}
         # What unmarked content inherits: the document's classification as a whole,
         # never less than any of its portions (issue 13, point 7).
         self.effective = document.effective
@@ -280,14 +292,20 @@ class _Engine:
         )
         cancel = []
         original = doc.banner
-        if original is not None and _banner_form(original) != _banner_form(marking):
+        if original is not None and printed_banner(original) != printed_banner(marking):
             # The release carries a marking of its own (first and last line); the original
             # banner lines are kept but cancelled, not erased, so the reader sees both
             # (32 CFR 2001.25(b)(4); MARKINGS.md §5 item 3). That is always the case for an
             # unclassified release of a classified document, and for a partner release
             # that is no longer NOFORN.
             cancel = [(p.start, p.end) for p in parts if p.kind is PartKind.BANNER]
-        cuts = self._cuts(_split(_complement(blocks, len(text)), cancel))
+        released = _split(_complement(blocks, len(text)), cancel)
+        cuts = self._cuts(released)
+        programs = self._program_names(parts, released)
+        if programs:
+            cuts = _merge_cuts(
+                [(c.start, c.end, t, c.codes) for c in cuts for t in c.terms] + programs
+            )
         segments = _Segments(text, cuts, cancel)
         output = self.policy.output
         for start, end, decision in blocks:
@@ -365,10 +383,11 @@ class _Engine:
         mark = portion.marking if portion is not None else None
         # A verdict depends only on the marks and the kind (the DECL status is the
         # document's), and documents repeat them: decide each triple once.
-        key = (mark, unit.inner, unit.kind)
+        continues = portion is not None and portion.continues
+        key = (mark, unit.inner, unit.kind, continues)
         verdict = self.verdicts.get(key)
         if verdict is None:
-            verdict = self.verdicts[key] = self._verdict(mark, unit.kind, unit.inner)
+            verdict = self.verdicts[key] = self._verdict(mark, unit.kind, unit.inner, continues)
         seen, rule, codes, reason = verdict
         return Decision(
             kind=unit.kind,
@@ -383,7 +402,9 @@ class _Engine:
             reason=reason,
         )
 
-    def _verdict(self, mark: Marking | None, kind: str, inner: Marking | None) -> _Verdict:
+    def _verdict(
+        self, mark: Marking | None, kind: str, inner: Marking | None, continues: bool = False
+    ) -> _Verdict:
         """(marking the rules saw, rule id, codes or ``None`` to release, reason).
 
         A unit is governed by the most restrictive of the marks it holds (issue 13,
@@ -395,6 +416,17 @@ class _Engine:
             if held is not None and not held.known:
                 return _shown_marking(held), UNKNOWN_MARK, fallback, "portion mark unreadable"
         prefix = ""
+        if continues and mark is not None:
+            # Right under unmarked text: what `unmarked` gives that text governs too.
+            unmarked = self.policy.unmarked
+            if unmarked is Unmarked.WITHHOLD:
+                return None, UNMARKED, fallback, "continues unmarked text: withhold"
+            if unmarked is Unmarked.INHERIT:
+                effective = self.effective
+                if effective is None or not effective.known:
+                    reason = "continues unmarked text: inherit, but the banner is missing"
+                    return None, UNMARKED, fallback, reason
+                inner = effective if inner is None else roll_up([inner, effective])
         if mark is None:
             unmarked = self.policy.unmarked
             if unmarked is Unmarked.RELEASE and inner is None:
@@ -563,6 +595,25 @@ class _Engine:
                 for lo, hi in _clip(start, end, released):
                     found.append((lo, hi, term.id, codes))
         return _merge_cuts(found)
+
+    def _program_names(
+        self, parts: Sequence[Any], released: list[tuple[int, int]]
+    ) -> list[tuple[int, int, str, tuple[str, ...]]]:
+        """Cuts over compartment and program names in banner lines (issue 13, point 8).
+
+        ``TOP SECRET//SAR-KINGFISHER//NOFORN`` names a special access program; the
+        name is itself protected (32 CFR 2001.24(i)), so the release prints the
+        banner line with the name cut, ``SAR-[B1]``, whatever the policy lists.
+        """
+        text = self.text
+        found = []
+        for part in parts:
+            if part.kind is not PartKind.BANNER:
+                continue
+            for m in _PROGRAM_NAME.finditer(text, part.start, part.end):
+                for lo, hi in _clip(m.start("name"), m.end("name"), released):
+                    found.append((lo, hi, PROGRAM_NAME, self.fallback))
+        return found
 
     def _field_spans(self, name: TermField) -> list[tuple[int, int]]:
         if name is TermField.CLASSIFIED_BY:

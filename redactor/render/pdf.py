@@ -50,6 +50,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from redactor._atomic import replacing
 from redactor.errors import RedactorError, UsageError
+from redactor.leads import printed_banner
 from redactor.redact import Redacted
 from redactor.render._pdf_layout import (
     Line,
@@ -261,7 +262,7 @@ def plan(redacted: Redacted, *, page_size: PageSize = "letter") -> Plan:
     first = int((height - BODY_TOP - BODY_BOTTOM) / LEADING) + 1 - (len(block) - 1)
     rest = int((height - BODY_TOP_REST - BODY_BOTTOM) / LEADING) + 1
     chunks = list(paginate(lines, first, rest))
-    banner = redacted.marking.banner_form()
+    banner = printed_banner(redacted.marking)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
         if number == 1:

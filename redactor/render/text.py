@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from redactor.leads import printed_banner
 from redactor.policy import LabelStyle, label_code
 from redactor.redact import Cut, Kept, Redacted, Release, Withheld
 
@@ -81,7 +82,7 @@ def render_text(redacted: Redacted) -> str:
     """The release as text (see the module docstring for the layout)."""
     style = redacted.label_style
     nl = redacted.newline
-    banner = redacted.marking.banner_form()
+    banner = printed_banner(redacted.marking)
     out = [banner, nl, stamp(redacted), nl]
     case = case_line(redacted)
     if case is not None:

@@ -75,8 +75,6 @@ from tests.leaks.support import extract, extract_pdfminer
 # fixed. Grouped by root and point.
 KNOWN_LEAKS: frozenset[str] = frozenset(
     {
-        # root 2, point 8
-        "r2-p8-memo-banner-sar",
         # root 4, point 10
         "r4-p10-cyrillic",
         "r4-p10-cyrillic-one-letter",
@@ -92,11 +90,6 @@ KNOWN_LEAKS: frozenset[str] = frozenset(
         "r4-p10-plural",
         "r4-p10-turkish-dotted-i",
         "r4-p10-unclassified-doc-cyrillic",
-        # root 4, point 11
-        "r4-p11-bottom-banner-raises",
-        "r4-p11-forwarded-decl-later",
-        "r4-p11-section-own-classification@foia-release",
-        "r4-p11-section-own-classification@declassified-only",
     }
 )
 
