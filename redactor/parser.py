@@ -242,9 +242,9 @@ _CITATION = re.compile(
 _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|or|&|/)[ \t]*(?:,[ \t]*)?(?:and[ \t]*)?\(([A-Za-z])\)")
 
 
-# "(R-IL)" after a legislator's name (05RIODEJANEIRO1242) reads as RESTRICTED with an
-# unreadable control: mid-line, a party and state label, not a mark.
-_PARTY_LABEL = frozenset({"restricted_as_confidential", "unreadable_controls"})
+# "Senator John McCain (R-AZ)", "Luis Fortuno (R-PR)" (07ISLAMABAD1583, 05RIODEJANEIRO1242):
+# mid-line, a party and state label reads as RESTRICTED (and PROPIN); it is no mark.
+_PARTY_LABEL = re.compile(r"\([RDI]-[A-Z]{2}\)")
 
 
 def held_marking(text: str, start: int, end: int) -> Marking | None:
@@ -266,7 +266,7 @@ def held_marking(text: str, start: int, end: int) -> Marking | None:
                 marking is not None
                 and marking.known
                 and not _enumerator(text, start, m.span())
-                and not _PARTY_LABEL.issubset(marking.warnings)
+                and _PARTY_LABEL.fullmatch(m.group()) is None
             ):
                 found.append(marking)
             i = text.find("(", m.end(), end)
@@ -1431,15 +1431,16 @@ class _Parser:
         text = self.text
         end = _rstrip_at(text, 0, limit)
         start = text.rfind("\n", 0, end) + 1
-        if not starts:
-            return None
-        if start <= starts[-1].pos:
-            self._glued_signature(starts, end)
+        floor = starts[-1].pos if starts else 0
+        if start <= floor:
+            if starts:
+                self._glued_signature(starts, end)
             return None
         line = text[start:end]
         m = _SIGNATURE.fullmatch(line.strip())
         if m is None or len(line.strip()) > 40 or line.strip().endswith("."):
-            self._glued_signature(starts, end)
+            if starts:
+                self._glued_signature(starts, end)
             return None
         previous = text[text.rfind("\n", 0, max(0, start - 1)) + 1 : start]
         lead = start + len(line) - len(line.lstrip())
