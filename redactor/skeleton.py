@@ -220,6 +220,13 @@ def _mark(char: str) -> bool:
     return unicodedata.category(char)[0] == "M"
 
 
+def _attached(char: str) -> bool:
+    """A character that goes in the cluster of the one before it: a combining mark, or
+    an ignorable, which may stand between a base and its mark (``u`` ZWSP U+0308 is
+    ``ü`` to the eye, and must be ``ü`` in the skeleton, not ``u`` and a lone mark)."""
+    return _mark(char) or is_ignorable(char)
+
+
 @dataclass(frozen=True)
 class _Edit:
     """A cluster whose skeleton is not one character (``e`` + combining acute -> ``é``,
@@ -331,11 +338,11 @@ def _splice(
         lo = wide_at[i]
         hi = lo + 1
         i += 1
-        while i < n and wide_at[i] == hi and _mark(text[hi]):
+        while i < n and wide_at[i] == hi and _attached(text[hi]):
             hi += 1  # a base and its marks: one cluster
             i += 1
         # A combining mark belongs to the character before it, even an ASCII one.
-        if _mark(text[lo]) and lo > done and text[lo - 1].isascii():
+        if _attached(text[lo]) and lo > done and text[lo - 1].isascii():
             lo -= 1
         spans.append((lo, hi, skeleton_of(text[lo:hi])))
         done = hi
