@@ -12,7 +12,9 @@ combining mark, or broken by a hyphen at the end of a line. Matching therefore r
 3. default-ignorable code points removed (zero-width space, soft hyphen, word joiner,
    bidi controls, variation selectors...);
 4. the Unicode confusables skeleton (UTS #39) from ICU's ``SpoofChecker``, folded again:
-   every look-alike becomes its Latin prototype (``Ѕ`` -> ``s``, ``m`` -> ``rn``);
+   every look-alike becomes its Latin prototype (``Ѕ`` -> ``s``); a prototype sequence
+   that stands for one ASCII character is written as that character (``rn`` -> ``m``,
+   see :func:`_ascii`);
 5. a dash at the end of a line, between two letters, joined away with the line break and
    the indentation after it (``Se-\\n   che`` is ``seche``).
 
@@ -112,7 +114,8 @@ def _char_key(char: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def skeleton_of(cluster: str) -> str:
-    """The skeleton of one cluster (a base character and its combining marks), in NFC."""
+    """The skeleton of one cluster (a base character and its combining marks), in NFC:
+    steps 1-4, before sequences are contracted (``m`` is ``rn`` here)."""
     key = "".join(_char_key(c) for c in unicodedata.normalize("NFKC", cluster))
     if not key.isascii():
         # NFKC may itself undo a look-alike: the spacing acute accent ´ is an apostrophe
