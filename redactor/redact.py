@@ -29,7 +29,7 @@ import enum
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -50,6 +50,7 @@ from redactor.policy import (
     compile_re2,
     sort_codes,
 )
+from redactor.skeleton import SkeletonView, skeleton
 
 __all__ = [
     "Cancelled",
@@ -576,12 +577,18 @@ class _Engine:
 
     def _cuts(self, released: list[tuple[int, int]]) -> list[CutRecord]:
         found: list[tuple[int, int, str, tuple[str, ...]]] = []
-        view = _NfcView.of(self.text)
+        # Terms match on the text's skeleton (redactor/skeleton.py): a listed name is cut
+        # however it is spelled to the eye, and each match is cut on the original text.
+        view = SkeletonView.of(self.text)
         for term, matchers in _matchers(self.policy):
             codes = self._codes(term.exemptions)
             spans: list[tuple[int, int]] = []
             for regex, words in matchers:
                 spans.extend(view.back(_find(regex, view.text, whole_words=words)))
+                if not words:
+                    # A pattern may rely on case or on exact characters (``\p{Lu}``, a
+                    # digit): it runs on the original too, and both sets of matches are cut.
+                    spans.extend(_find(regex, self.text, whole_words=False))
             named: list[tuple[int, int]] = []
             for name in term.fields:
                 named.extend(self._field_spans(name))
@@ -589,7 +596,7 @@ class _Engine:
             # A name cut where the header gives it is cut wherever else it is released
             # (a cleared-by list, the sign-off): otherwise the cut protects nothing.
             for s, e in named:
-                found_names = _find_name(view, self.text[s:e], surnames=term.surnames)
+                found_names = _find_name(view.text, self.text[s:e], surnames=term.surnames)
                 spans.extend(view.back(found_names))
             for start, end in spans:
                 for lo, hi in _clip(start, end, released):
@@ -819,7 +826,10 @@ _MATCHER_CACHE: dict[int, tuple[Policy, list[tuple[Any, list[tuple[Any, bool]]]]
 
 
 def _matchers(policy: Policy) -> list[tuple[Any, list[tuple[Any, bool]]]]:
-    """Compiled RE2 programs per term, built once per policy object."""
+    """Compiled RE2 programs per term, built once per policy object.
+
+    Words are compiled as skeletons, to run on the text's skeleton; patterns as written.
+    """
     cached = _MATCHER_CACHE.get(id(policy))
     if cached is not None and cached[0] is policy:
         return cached[1]
@@ -828,7 +838,7 @@ def _matchers(policy: Policy) -> list[tuple[Any, list[tuple[Any, bool]]]]:
         matchers: list[tuple[Any, bool]] = []
         words = _word_alternatives(term.words, surnames=term.surnames)
         if words:
-            matchers.append((compile_re2("(?i)(?:" + "|".join(words) + ")"), True))
+            matchers.append((compile_re2("(?:" + "|".join(words) + ")"), True))
         matchers.extend((compile_re2(p), False) for p in term.patterns)
         out.append((term, matchers))
     if len(_MATCHER_CACHE) > 64:
@@ -838,50 +848,50 @@ def _matchers(policy: Policy) -> list[tuple[Any, list[tuple[Any, bool]]]]:
 
 
 def _name_tokens(name: str, *, surnames: bool) -> list[list[str]]:
-    """The token sequences to look for: the name without leading titles, and its surname.
+    """The token sequences to look for, as skeletons: the name without leading titles,
+    and its surname.
 
     A name made only of titles (``Ambassador``) or of fewer than three letters is not
     searched for elsewhere: it would cut ordinary words all through the cable.
     """
     if sum(c.isalpha() for c in name) < 3 or all(_is_title(t) for t in name.split()):
         return []
-    tokens = unicodedata.normalize("NFC", name).lower().split()
+    # Titles are recognised as written: the skeleton of AMBASSADOR is "arnbassador".
+    tokens = unicodedata.normalize("NFKC", name).split()
     while len(tokens) > 1 and _is_title(tokens[0]):
         tokens = tokens[1:]  # "CDA Chris Stevens" is also "Chris Stevens" in the text
-    out = [tokens]
+    out = [skeleton(" ".join(tokens)).split()]
     last = tokens[-1].strip(".,;:")
     if surnames and len(tokens) > 1 and sum(c.isalpha() for c in last) >= 2:
-        out.extend([[last]] if not _is_title(last) else [])
-    return out
+        out.extend([skeleton(last).split()] if not _is_title(last) else [])
+    return [t for t in out if t]
 
 
-def _find_name(view: _NfcView, name: str, *, surnames: bool) -> Iterator[tuple[int, int]]:
-    """Where a name read from the header stands elsewhere: whole words, any case, any
-    whitespace between its words.
+def _find_name(text: str, name: str, *, surnames: bool) -> Iterator[tuple[int, int]]:
+    """Where a name read from the header stands in the skeleton ``text``: whole words,
+    any whitespace between its words, with a plural or possessive ending.
 
-    Literal search with ``str.find`` on the lower-cased text, not a regular expression:
-    names differ from cable to cable, and compiling a program per cable cost more than
-    the rest of the redaction.
+    Literal search with ``str.find``, not a regular expression: names differ from cable
+    to cable, and compiling a program per cable cost more than the rest of the redaction.
     """
-    text = view.text
-    lower = view.lower
     n = len(text)
     for tokens in _name_tokens(name, surnames=surnames):
         first = tokens[0]
-        pos = lower.find(first)
+        pos = text.find(first)
         while pos >= 0:
             end = pos + len(first)
             for token in tokens[1:]:
                 gap = end
                 while gap < n and (text[gap].isspace()):
                     gap += 1
-                if gap == end or not lower.startswith(token, gap):
+                if gap == end or not text.startswith(token, gap):
                     end = -1
                     break
                 end = gap + len(token)
-            if end > 0 and _whole(text, pos, end, n):
-                yield pos, end
-            pos = lower.find(first, pos + 1)
+            stop = _name_end(text, pos, end, n) if end > 0 else None
+            if stop is not None:
+                yield pos, stop
+            pos = text.find(first, pos + 1)
 
 
 _SPACE = r"[\s\pZ]+"
@@ -911,7 +921,8 @@ def _is_title(token: str) -> bool:
 
 
 def _word_alternatives(words: Sequence[str], *, surnames: bool) -> list[str]:
-    """Each word as a whitespace-flexible literal; a name's last word also stands alone.
+    """Each word as a whitespace-flexible literal skeleton; a name's last word also
+    stands alone.
 
     Cables sign off and refer back by surname (``SECHE`` for Stephen A. Seche), so a
     name of several words also cuts its last word when ``surnames`` is on (never a title
@@ -919,99 +930,63 @@ def _word_alternatives(words: Sequence[str], *, surnames: bool) -> list[str]:
     """
     alternatives: dict[str, None] = {}
     for word in words:
-        tokens = unicodedata.normalize("NFC", word).split()
-        alternatives[_SPACE.join(_escape(t) for t in tokens)] = None
+        tokens = unicodedata.normalize("NFKC", word).split()
+        keys = skeleton(" ".join(tokens)).split()
+        if keys:
+            alternatives[_SPACE.join(_escape(k) for k in keys)] = None
         if surnames and len(tokens) > 1:
             last = tokens[-1].strip(".,;:")
-            if sum(c.isalpha() for c in last) >= 2 and not _is_title(last):
-                alternatives[_escape(last)] = None
+            keys = skeleton(last).split()
+            if sum(c.isalpha() for c in last) >= 2 and not _is_title(last) and keys:
+                alternatives[_SPACE.join(_escape(k) for k in keys)] = None
     # Longest first: RE2 alternation is leftmost-first, and the full name should win.
     return sorted(alternatives, key=lambda a: (-len(a), a))
 
 
-class _NfcView:
-    """The text in Unicode NFC for matching, with the way back to original offsets.
-
-    A name typed ``Müller`` must cut ``Mu\u0308ller`` (the accent as a combining mark) and
-    the reverse: words and patterns run on the NFC form, and each match is widened back to
-    the original characters it came from. Most cables are ASCII: the view is then the text.
-    """
-
-    def __init__(self, text: str, clusters: list[tuple[int, int]] | None = None):
-        self.text = text
-        self.clusters = clusters  # per NFC character: the original span of its cluster
-
-    @functools.cached_property
-    def lower(self) -> str:
-        """The text lower-cased with its offsets kept, for name search (built on first use).
-
-        Lower-casing keeps offsets unless a character lower-cases to two (İ): then only
-        such characters are left as they are.
-        """
-        text = self.text
-        lower = text.lower()
-        if len(lower) == len(text):
-            return lower
-        return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-    @classmethod
-    def of(cls, text: str) -> _NfcView:
-        if _latin1(text) or unicodedata.is_normalized("NFC", text):
-            return cls(text)
-        pieces: list[str] = []
-        clusters: list[tuple[int, int]] = []
-        i, n = 0, len(text)
-        while i < n:
-            j = i + 1
-            while j < n and unicodedata.combining(text[j]):
-                j += 1  # a base character and the marks that follow it compose together
-            piece = unicodedata.normalize("NFC", text[i:j])
-            pieces.append(piece)
-            clusters.extend([(i, j)] * len(piece))
-            i = j
-        return cls("".join(pieces), clusters)
-
-    def back(self, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-        if self.clusters is None:
-            yield from spans
-            return
-        for start, end in spans:
-            yield self.clusters[start][0], self.clusters[end - 1][1]
-
-
-def _latin1(text: str) -> bool:
-    """Whether every character is Latin-1: such text has no combining mark, so it is NFC.
-
-    The cheap test first (~0.2 µs for a cable against ~13 µs for ``is_normalized``).
-    """
-    try:
-        text.encode("latin-1")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    """Letters, digits and combining marks make words; ``_``, ``@``, ``.``, ``-`` and all
+    other punctuation part them (``seche_stephen@state.gov`` holds the name ``seche``)."""
+    return char.isalnum() or unicodedata.category(char)[0] == "M"
+
+
+# A plural or possessive of a name is the name (``Seche's``, ``Seches``, ``Seches'``):
+# skeleton forms, where ’ and ´ are '. Longest first, and each only where it ends a word.
+_SUFFIXES: Final = ("'s", "s'", "es", "s")
+
+
+def _name_end(text: str, start: int, end: int, n: int) -> int | None:
+    """Where a whole-word match of a name ends, its plural or possessive ending included;
+    ``None`` when it is no whole word."""
+    if end < n and text[end - 1].isalpha():
+        for suffix in _SUFFIXES:
+            if text.startswith(suffix, end) and _whole(text, start, end + len(suffix), n):
+                return end + len(suffix)
+    return end if _whole(text, start, end, n) else None
 
 
 def _find(regex: Any, text: str, *, whole_words: bool) -> Iterator[tuple[int, int]]:
-    """Match spans; for words, only where they stand as whole words (Unicode-aware)."""
+    """Match spans; for words, only where they stand as whole words (Unicode-aware),
+    with a plural or possessive ending."""
     n = len(text)
     for match in regex.finditer(text):
         start, end = match.span()
         if end == start:
             continue
-        if not whole_words or _whole(text, start, end, n):
+        if not whole_words:
             yield start, end
+            continue
+        stop = _name_end(text, start, end, n)
+        if stop is not None:
+            yield start, stop
             continue
         # A rejected match may hide a whole word that starts inside it
         # ("XSEcHE SECHE" must still cut the second word): look again from one further.
         retry = regex.search(text, start + 1)
         while retry is not None and retry.start() < end:
             s, e = retry.span()
-            if e > s and _whole(text, s, e, n):
-                yield s, e
+            stop = _name_end(text, s, e, n) if e > s else None
+            if stop is not None:
+                yield s, stop
                 break
             retry = regex.search(text, s + 1)
 
