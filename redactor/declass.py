@@ -284,6 +284,8 @@ _LEGACY = re.compile(
     r"(?P<code>X?GDS|NGDS|RDS|XDS|ADS)(?:[ \t]*-[ \t]*(?P<n>\d)|[ \t]?(?P<n2>\d)(?![\d/.-]))?\b",
     re.I,
 )
+# "GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P": the classifier and office may follow.
+_GDS_DATE = re.compile(r"GDS[ \t]+(?P<date>\d{1,2}/\d{1,2}/\d{2,4})(?=[ \t.(]|$)", re.I)
 _INDEFINITE = re.compile(
     r"(?:OADR|MR|manual[ \t]+review|(?:DCI|DNI)[ \t]+only"
     r"|originating[ \t]+agency'?s?[ \t]+determination[ \t]+required)\.?",
@@ -412,6 +414,13 @@ class _Reader:
             if found is not None:
                 _, when = _full_date(found.group(), self.origin, self.warnings)
             return self.dated(when, already=True)
+        if self.order == "12065" and (gds := _GDS_DATE.match(text)) is not None:
+            # E.O. 12065 §1-4 (1978): "GDS" with a date marks information for
+            # declassification on that date under the General Declassification Schedule,
+            # six years from origin; the date is a declassify-on date (issue 13, point 12).
+            looks_like, when = _full_date(gds.group("date"), self.origin, self.warnings)
+            if looks_like:
+                return self.dated(when)
         if (legacy := _LEGACY.match(text)) is not None:
             # E.O. 11652 GDS/XGDS and E.O. 12065 RDS/XDS schedules: staged downgrading and
             # *review* dates, not declassification dates (MARKINGS §1.6), so never a DATE.
@@ -476,7 +485,8 @@ class _Reader:
 # to a literal first character, so each form gets its own literal-led pattern and the
 # earliest plausible hit wins. (A look-ahead or a scoped flag in these patterns also costs
 # re its fast skip, hence the separate _AFTER match.)
-_EO = re.compile(r"E\.?[ \t]?[Oo]\.?[ \t]*(?P<label>\d{4,5})")
+# "E.0. 12958" with a digit zero (OCR or a typist's slip) is the same label, reported.
+_EO = re.compile(r"(?:E\.?[ \t]?[Oo]\.?|E\.[ \t]?0\.)[ \t]*(?P<label>\d{4,5})")
 _MO = re.compile(r"MO\.[ \t]*(?P<label>\d{4,5})")
 _CAPCO = re.compile(r"D(?:eclassify|ECLASSIFY)[ \t]+(?P<label>[Oo]n|ON)")
 _AFTER = re.compile(  # "E.O. 12958, as amended:" and the colon itself
@@ -548,8 +558,8 @@ def find_declassification(
         end -= 1
     order = None if label.re is _CAPCO else label.group("label")
     warnings: list[str] = []
-    if label.re is _MO:
-        warnings.append(_W_OCR)  # "MO. 11652": OCR of "E.O." (MARKINGS §1.2)
+    if label.re is _MO or "0" in text[label.start() : label.start("label")]:
+        warnings.append(_W_OCR)  # "MO. 11652", "E.0. 12958": OCR of "E.O." (MARKINGS §1.2)
     if order is not None and order not in _KNOWN_ORDERS:
         # Typos of 12958 are common (12598, 19523, 19528, 1295): reported, and the value is
         # still read, since the DECL value carries the instruction.

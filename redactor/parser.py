@@ -461,7 +461,7 @@ _HEADER_LINE = re.compile(
       | (?-i:[Rr])(?:EFS?|EF\(S\)|EFTEL)[ \t]*:?[ \t](?P<ref>)
       | (?:
             ¶[ \t]*(?:E\.?[ ]?O\.?[ ]?\d{4,5}|EO[ ]\d|MO\.[ ])
-          | (?-i:[Ee])(?:\.?[ ]?O\.?[ ]?\d{4,5}|O[ ]\d)
+          | (?-i:[Ee])(?:\.?[ ]?O\.?[ ]?\d{4,5}|\.[ ]?0\.[ ]?\d{4,5}|O[ ]\d)
           | (?-i:[Mm])O\.[ ]
           | \(U\)[ \t]*Classified\s+By
           | (?-i:[Cc])lassified\s+By

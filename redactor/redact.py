@@ -242,6 +242,8 @@ class _Unit:
     end: int
     # The roll-up of the marks the unit holds besides its leading mark (issue 13, point 2).
     inner: Marking | None = None
+    # A header line's own marks, which decide it (`(U) Classified by ...`), not `unmarked`.
+    own: Marking | None = None
 
 
 def redact(document: Document, policy: Policy, *, as_of: datetime.date | None = None) -> Redacted:
@@ -374,14 +376,14 @@ class _Engine:
             elif part.kind in _HEADER_UNITS:
                 # Header material is released only when it holds no mark (issue 13,
                 # point 5): a REF item or a TAGS line with a mark is decided by it.
-                inner = held_marking(text, part.start, part.end)
-                if inner is not None:
-                    units.append(_Unit(part.kind.value, None, part.start, part.end, inner))
+                own = held_marking(text, part.start, part.end)
+                if own is not None:
+                    units.append(_Unit(part.kind.value, None, part.start, part.end, None, own))
         return units
 
     def _decide(self, unit: _Unit) -> Decision:
         portion = unit.portion
-        mark = portion.marking if portion is not None else None
+        mark = portion.marking if portion is not None else unit.own
         # A verdict depends only on the marks and the kind (the DECL status is the
         # document's), and documents repeat them: decide each triple once.
         continues = portion is not None and portion.continues
@@ -526,7 +528,7 @@ class _Engine:
         """What a released unit adds to the release's marking (never understating it)."""
         if self.status is DeclassStatus.DECLASSIFIED:
             return Marking(Level.UNCLASSIFIED)  # declassified: its markings no longer apply
-        mark = unit.portion.marking if unit.portion is not None else None
+        mark = unit.portion.marking if unit.portion is not None else unit.own
         if mark is None:
             effective = self.effective
             known = effective is not None and effective.known

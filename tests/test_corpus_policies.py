@@ -159,6 +159,12 @@ def expected_marking(doc: Document, redacted: Redacted) -> Marking:
         if d.action is not Action.RELEASE:
             continue
         portion = by_start.get(d.start)
+        if portion is None and d.kind != "text":
+            # A header line holding a mark is decided by that mark alone (issue 13).
+            own = held_marking(doc.text, d.start, d.end)
+            assert own is not None, d
+            contributions.append(own)
+            continue
         mark = portion.marking if portion is not None else None
         if mark is None:
             known = effective is not None and effective.known

@@ -269,7 +269,15 @@ _SHAPES: list[tuple[Any, ...]] = [
     (42, "73TEHRAN2077", "¶E. O. 11652: GDS", OTHER, None, "E. O. 11652: GDS"),
     (43, "73TEHRAN7005", "E.O. 11652: N/A", NA, None, None),
     (44, "7575LIBREVILLE1895", "E.O. 11652: NGDS", OTHER, None, None),
-    (45, "79TEHRAN8980", "E.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P", OTHER, None, None),
+    # E.O. 12065 §1-4: GDS with a date is a declassify-on date (issue 13, point 12)
+    (
+        45,
+        "79TEHRAN8980",
+        "E.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P",
+        DATE,
+        D(1985, 8, 12),
+        None,
+    ),
     (46, "89PANAMA8545", "E.O.12356: DECL:OADR", OADR, None, None),
 ]
 
@@ -303,7 +311,8 @@ def test_decl_line_shapes(row: Shape) -> None:
         ("E.O. 12958: DNG: CO 01/26/2021", "downgrade_only"),
         ("EO 12958 XXXXXXXXXXXXX", "redacted_value"),
         ("E.O. 11652: NGDS", "legacy_schedule: NGDS"),
-        ("E.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P", "legacy_schedule: GDS"),
+        ("E.O. 12065: GDS 8/12/85 (TOMSETH, VICTOR L.) OR-P", "two_digit_year: '85' read as 1985"),
+        ("E.0. 12958: DECL: 02/26/2040", "ocr_eo_prefix"),
         ("EO 12958 DECL: 11/29/10", "two_digit_year: '10' read as 2010"),
     ],
 )
@@ -416,6 +425,27 @@ def test_eo_mention_in_prose_before_the_line_is_skipped() -> None:
     assert decl.date == D(2034, 12, 31)
     assert span is not None
     assert text[span[0] : span[1]] == "EO 12958 DECL: 12/31/2034"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # E.O. 12065 (1978) §1-4: GDS and a date: declassify on that date.
+        ("E.O. 12065: GDS 8/12/85", DATE, D(1985, 8, 12)),
+        ("E.O. 12065: GDS 08/12/1985 (SMITH, JOHN) OR-P", DATE, D(1985, 8, 12)),
+        # ... but not under E.O. 11652, whose GDS staged a downgrade, nor an RDS review date
+        ("E.O. 11652: GDS 8/12/85", OTHER, None),
+        ("E.O. 12065: RDS-3 8/12/99", OTHER, None),
+        ("E.O. 12065: XDS-2 8/12/99", OTHER, None),
+        # a digit zero for the letter O: the same label
+        ("E.0. 12958: DECL: 02/26/2040", DATE, D(2040, 2, 26)),
+        ("E.0.12958: DECL: 02/26/2040", DATE, D(2040, 2, 26)),
+    ],
+)
+def test_issue_13_point_12_readings(text: str, kind: DeclassKind, date: D | None) -> None:
+    decl, found = find_declassification(text, origin=D(1979, 8, 12))
+    assert (decl.kind, decl.date) == (kind, date)
+    assert found is not None
 
 
 def test_downgrade_is_not_a_declassification() -> None:
@@ -689,10 +719,12 @@ ODD_CABLES = {
     "73TEHRAN8233": "E.O. 11652 GDS: a legacy schedule",
     "75TEHRAN2069": "E.O. 11652 GDS: a legacy schedule",
     "7575LIBREVILLE1895": "E.O. 11652 NGDS: a legacy schedule",
-    "79TEHRAN8980": "E.O. 12065 GDS with a review date and the classifier's name",
 }
-NO_LINE = {"06KABUL3934", "09BERLIN1626"}
-_LABEL = re.compile(r"(?:[Ee]\.?[ \t]?[Oo]\.?|MO\.)[ \t]*\d{4,5}|Declassify")
+NO_LINE = {"06KABUL3934"}
+# Lines the manifest does not list as DECL lines, read all the same (issue 13, point 12):
+# a digit zero for the letter O of "E.O.".
+DIGIT_ZERO = {"09BERLIN1626": "E.0. 12958: N/A "}
+_LABEL = re.compile(r"(?:[Ee]\.?[ \t]?[Oo]\.?|[Ee]\.[ \t]?0\.|MO\.)[ \t]*\d{4,5}|Declassify")
 _REST_OF_LINE = re.compile(r"(?:(?:TAGS?|Tags)\b.*|\\)?")
 
 
@@ -720,7 +752,7 @@ ENTRIES = corpus_params()
 def test_corpus_decl_line(entry: dict[str, Any]) -> None:
     text = _cable(entry)
     decl, span = find_declassification(text, origin=_origin(entry))
-    line = entry["decl_line"]
+    line = entry["decl_line"] or DIGIT_ZERO.get(entry["reference_id"], "")
     if not line:
         assert entry["reference_id"] in NO_LINE
         assert (decl, span) == (Declassification(MISSING), None)
@@ -734,7 +766,10 @@ def test_corpus_decl_line(entry: dict[str, Any]) -> None:
     statement = text[span[0] : span[1]]
     assert line[label.start() :].startswith(statement)
     assert _REST_OF_LINE.fullmatch(line[label.start() + len(statement) :].strip())
-    if entry["reference_id"] in ODD_CABLES:
+    if entry["reference_id"] == "79TEHRAN8980":
+        # E.O. 12065 GDS with a date: that date (issue 13, point 12)
+        assert (decl.kind, decl.date) == (DATE, D(1985, 8, 12))
+    elif entry["reference_id"] in ODD_CABLES:
         assert decl.kind is OTHER
         assert decl.status(AS_OF) is not DECLASSIFIED
     else:

@@ -73,25 +73,7 @@ from tests.leaks.support import extract, extract_pdfminer
 
 # Case ids (or "id@policy") that release a canary today: strict xfails until issue 13 is
 # fixed. Grouped by root and point.
-KNOWN_LEAKS: frozenset[str] = frozenset(
-    {
-        # root 4, point 10
-        "r4-p10-cyrillic",
-        "r4-p10-cyrillic-one-letter",
-        "r4-p10-greek-upper",
-        "r4-p10-zwsp",
-        "r4-p10-soft-hyphen",
-        "r4-p10-word-joiner",
-        "r4-p10-full-width",
-        "r4-p10-math-bold",
-        "r4-p10-line-end-hyphen",
-        "r4-p10-underscore",
-        "r4-p10-email",
-        "r4-p10-plural",
-        "r4-p10-turkish-dotted-i",
-        "r4-p10-unclassified-doc-cyrillic",
-    }
-)
+KNOWN_LEAKS: frozenset[str] = frozenset()  # every case holds; a new leak is added here first
 
 _REASON = {
     1: "root 1: unrecognised unit start folded into the previous unit",
