@@ -231,10 +231,10 @@ _HELD = re.compile(
 )
 # In mark position inside a field or unit: right after `SUBJECT:`, `SUMMARY:`, `RE:`.
 # There a token that looks like a mark but cannot be read makes the unit unknown.
-_KEYWORD_MARK = re.compile(
-    r"\b(?:SUBJECT|Subject|SUBJ|SUMMARY|Summary|RE|Re|TITLE|Title)[ \t]*:[ \t]*"
-    r"(?P<tok>\([^()\n]{1,40}\)|\([^()\s]{1,12}(?=[ \t]|\n|$))"
+_KEYWORD_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:SUBJECT|Subject|SUBJ|SUMMARY|Summary|RE|Re|TITLE|Title)[ \t]*\Z"
 )
+_KEYWORD_TOKEN = re.compile(r"[ \t]*(?P<tok>\([^()\n]{1,40}\)|\([^()\s]{1,12}(?=[ \t]|\n|$))")
 # A reason citation right before a single letter: `1.4 (c)`, `1.5(C)`.
 _CITATION = re.compile(
     r"1[ ]?\.[ ]?[4-6][ \t]*(?:\([a-hA-H]\)[ \t]*,?[ \t]*(?:and|or|&)?[ \t]*)*\Z"
@@ -253,36 +253,68 @@ def held_marking(text: str, start: int, end: int) -> Marking | None:
     Counted: a mid-line token that reads as a known mark, and any mark-shaped token right
     after ``SUBJECT:``/``SUMMARY:``/``RE:`` (an unreadable one makes the result unknown).
     Not counted: a single letter in a running list, ``(a) ... (b) ... (c)`` (the letter
-    before it stands earlier in the stretch), ``(b), (c) and (d)`` (the next letter follows
-    it) or a reason citation ``1.4 (c)`` (docs/markings.md, "Mark-shaped tokens").
+    before it stands earlier, within 400 characters), ``(b), (c) and (d)`` (the next letter
+    follows it), a reason citation ``1.4 (c)`` or a party label ``(R-AZ)``
+    (docs/markings.md, "Mark-shaped tokens").
     """
-    found: list[Marking] = []
+    return _roll(held_tokens(text, start, end))
+
+
+def held_tokens(
+    text: str, start: int = 0, end: int | None = None, skip: frozenset[int] = frozenset()
+) -> list[_Held]:
+    """The marks held in ``text[start:end]`` with their spans, in text order; a token
+    starting at an offset in ``skip`` (a unit's leading mark, read already) is passed."""
+    end = len(text) if end is None else end
+    found: list[_Held] = []
     i = text.find("(", start, end)
     while i >= 0:
+        if i in skip:
+            i = text.find("(", i + 1, end)
+            continue
         m = _HELD.match(text, i, end)
         if m is not None:
             marking = _portion_mark(m.group())
             if (
                 marking is not None
                 and marking.known
-                and not _enumerator(text, start, m.span())
+                and not _enumerator(text, m.span())
                 and _PARTY_LABEL.fullmatch(m.group()) is None
             ):
-                found.append(marking)
+                found.append((m.start(), m.end(), marking))
             i = text.find("(", m.end(), end)
         else:
             i = text.find("(", i + 1, end)
-    if ":" in text[start:end]:
-        for k in _KEYWORD_MARK.finditer(text, start, end):
-            marking = _position_mark(k.group("tok"), after_number=False)
-            if marking is not None and not _enumerator(text, start, k.span("tok")):
-                found.append(marking)
-    if not found:
+    colon = text.find(":", start, end)
+    keyed = False
+    while colon >= 0:
+        # From each colon (a literal, found fast) back to a keyword and on to a token.
+        key = _KEYWORD_BEFORE.search(text, max(start, colon - 12), colon)
+        tok = None if key is None else _KEYWORD_TOKEN.match(text, colon + 1, end)
+        if key is not None and tok is not None:
+            marking = _position_mark(tok.group("tok"), after_number=False)
+            if marking is not None and not _enumerator(text, tok.span("tok")):
+                found.append((key.start(), tok.end(), marking))
+                keyed = True
+        colon = text.find(":", colon + 1, end)
+    if keyed:
+        found.sort(key=_HELD_START)
+    return found
+
+
+_Held = tuple[int, int, Marking]
+_HELD_START = operator.itemgetter(0)
+
+
+def _roll(held: list[_Held]) -> Marking | None:
+    if not held:
         return None
-    return found[0] if len(found) == 1 else roll_up(found)
+    if len(held) == 1:
+        return held[0][2]
+    return roll_up(dict.fromkeys(m for _, _, m in held))
 
 
-def _enumerator(text: str, start: int, span: tuple[int, int]) -> bool:
+def _enumerator(text: str, span: tuple[int, int]) -> bool:
     """Whether the token at ``span`` is a single-letter list label or reason letter."""
     at, end = span
     single = _SINGLE.fullmatch(text, at, end)
@@ -290,6 +322,8 @@ def _enumerator(text: str, start: int, span: tuple[int, int]) -> bool:
         return False
     letter = single.group(1)
     # The label before it may stand in the unit before: `(b) ...⏎(c) ...` are two units.
+    # The lookback does not stop at a stretch's start: a stretch read alone and the whole
+    # text read at once count the same tokens.
     before = text[max(0, at - 400) : at]
     prior = chr(ord(letter.lower()) - 1)
     if f"({prior})" in before.lower():
@@ -297,7 +331,7 @@ def _enumerator(text: str, start: int, span: tuple[int, int]) -> bool:
     nxt = _LIST_NEXT.match(text, end)
     if nxt is not None and _continues(nxt.group(1), letter):
         return True  # "(c) and (d)": a list of letters
-    return _CITATION.search(text, max(start, at - 40), at) is not None
+    return _CITATION.search(text, max(0, at - 40), at) is not None
 
 
 _HEADINGS = frozenset({"SUMMARY", "Summary", "COMMENT", "Comment", "NOTE", "Note"})
@@ -583,6 +617,22 @@ _HIDING = re.compile(
         _LINE_BREAKS + _BLANKS + _INVISIBLE + _OPEN_LIKE + _CLOSE_LIKE + _POINT_LIKE + _COMMA_LIKE
     )
 )
+# The same, for text whose every character is Latin-1 (most cables: ASCII with a pilcrow):
+# a class of a few characters, which re tests much faster than the full one.
+_HIDING_LATIN1 = re.compile(
+    _char_class("".join(c for c in _LINE_BREAKS + _BLANKS + _INVISIBLE if ord(c) < 0x100))
+)
+
+
+def _hiding(text: str, start: int) -> bool:
+    """Whether ``text`` holds a character that can hide structure (see _SCAN)."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return _HIDING.search(text, start) is not None
+    return _HIDING_LATIN1.search(text, start) is not None
+
+
 _INVISIBLE_FOUND = re.compile(_char_class(_INVISIBLE + "\x1b"))
 # Of those, the ones that make a mark or banner holding them unknown: only whitespace and
 # line breaks render as what they stand for.
@@ -622,7 +672,7 @@ def parse(text: str, *, source: str | None = None) -> Document:
             "binary content: NUL character; not a text document", source=source, offset=nul
         )
     # A byte-order mark at the very start is the one the passes expect (and not hiding).
-    hiding = _HIDING.search(text, 1 if text.startswith("\ufeff") else 0) is not None
+    hiding = _hiding(text, 1 if text.startswith("\ufeff") else 0)
     if "\r" not in text and not hiding:
         return _Parser(text, source).run()
     # Old Mac files end lines with a lone CR, and some files mix endings. Scan a copy in
@@ -710,6 +760,11 @@ class _Parser:
         # The text behind a newline, so that line-start patterns can begin with a literal
         # "\n" (fast to scan for) and still match on the first line; offsets are +1.
         self.shifted = "\n" + text
+        # The marks held anywhere in the text, found once (see _held).
+        self.held: list[_Held] | None = None
+        # The leading marks of body units, which no unit's inner marks include.
+        self.lead_marks: frozenset[int] = frozenset()
+        self.held_starts: list[int] = []
 
     # -- driver ---------------------------------------------------------------------
 
@@ -724,6 +779,11 @@ class _Parser:
             if st.number:
                 header_end = st.pos
                 break
+        self.lead_marks = frozenset(
+            st.mark_start
+            for st in starts
+            if st.pos >= header_end and st.raw is not None and not _SINGLE.fullmatch(st.raw)
+        )
         self._scan_header(header_end)
         banner, banner_end, post, serial, yy = self._banner(header_end)
         banner = self._transmission(banner, banner_end)
@@ -809,6 +869,26 @@ class _Parser:
             if i >= 0:
                 best = i
         return best if best >= 0 else None
+
+    def _tokens(self) -> list[_Held]:
+        """The marks held anywhere in the text (:func:`held_tokens`), found once."""
+        if self.held is None:
+            self.held = held_tokens(self.text, skip=self.lead_marks)
+            self.held_starts = [h[0] for h in self.held]
+        return self.held
+
+    def _held(self, start: int, end: int) -> Marking | None:
+        """:func:`held_marking` of ``text[start:end]``, from the one pass over the text."""
+        tokens = self._tokens()
+        if not tokens:
+            return None
+        i = bisect.bisect_left(self.held_starts, start)
+        held = []
+        while i < len(tokens) and tokens[i][0] < end:
+            if tokens[i][1] <= end:
+                held.append(tokens[i])
+            i += 1
+        return _roll(held)
 
     def _claim(self, start: int, end: int, kind: PartKind) -> None:
         if end > start:
@@ -903,8 +983,12 @@ class _Parser:
         )
         if not fields:
             return starts
+        last = max(e for _, e in fields)
         kept = []
         for start in starts:
+            if start.pos >= last:
+                kept.append(start)  # after every header field: the body (most starts)
+                continue
             inside = any(s <= start.pos < e for s, e in fields)
             numbered = start.number is not None and start.pos >= header_end
             reason = (
@@ -1137,7 +1221,7 @@ class _Parser:
                 mark_start, mark_end = value_start, mm.end()
         # A mark after `RE:`, before the colon or at the end of the line governs the
         # subject too (issue 13, point 5); trailing blanks belong to it (point 9).
-        inner = held_marking(text, value_start if mark_end is None else mark_end, end)
+        inner = self._held(value_start if mark_end is None else mark_end, end)
         self._field("subject", m.start(), end, value_start, end)
         end = _with_trailing_blanks(text, end)
         return build_portion(
@@ -1173,9 +1257,9 @@ class _Parser:
         header's governs: it can only raise protection (issue 13, point 11). An earlier
         one, or one quoted to mislead, changes nothing."""
         text = self.text
-        body = text[header_end:body_end]
-        if not any(hint in body for hint in ("DECL", "Decl", "Declassify", "DECLASSIFY")):
+        if not any(text.find(hint, header_end, body_end) >= 0 for hint in _DECL_HINTS):
             return declass, span
+        body = text[header_end:body_end]
         pos = 0
         while pos < len(body):
             found, at = find_declassification(body[pos:], origin=origin)
@@ -1193,26 +1277,31 @@ class _Parser:
         the document's marking, never lower it (issue 13, point 11)."""
         text = self.text
         found: list[Marking] = []
-        pos = 0
-        for p in sorted(portions, key=_FIELD_START):
-            if p.start > pos and (held := held_marking(text, pos, p.start)) is not None:
-                found.append(held)
-            pos = max(pos, p.end)
-        if pos < len(text) and (held := held_marking(text, pos, len(text))) is not None:
-            found.append(held)
+        held = self._tokens()
+        if held:
+            # The held marks outside every portion: one walk over both, in text order.
+            spans = sorted((p.start, p.end) for p in portions)
+            j = 0
+            for s, e, token in held:
+                while j < len(spans) and spans[j][1] <= s:
+                    j += 1
+                if j == len(spans) or not (spans[j][0] <= s and e <= spans[j][1]):
+                    found.append(token)
         for m in _BARE_BANNER.finditer(self.shifted, header_end + 1, body_end + 1):
-            marking = parse_banner(m.group("b"))
-            if marking is not None:
-                found.append(marking)
-        if any(hint in text for hint in _BODY_BANNER_HINTS):
-            pos = header_end
-            while (spaced := _BANNER.search(text, pos, body_end)) is not None:
-                line_start = text.rfind("\n", 0, spaced.start()) + 1
-                if not text[line_start : spaced.start()].strip():
-                    marking = parse_banner(spaced.group("head"))
-                    if marking is not None:
-                        found.append(marking)
-                pos = spaced.end()
+            bare = parse_banner(m.group("b"))
+            if bare is not None:
+                found.append(bare)
+        for hint in _BODY_BANNER_HINTS:
+            # Only a banner that starts its line: find the hint (a literal, fast), then
+            # match the banner pattern at the start of that line.
+            i = text.find(hint, header_end, body_end)
+            while i >= 0:
+                line_start = text.rfind("\n", 0, i) + 1
+                lead = line_start + len(text[line_start:i]) - len(text[line_start:i].lstrip())
+                spaced = _BANNER.match(text, lead, body_end) if lead <= i else None
+                if spaced is not None and (marking := parse_banner(spaced.group("head"))):
+                    found.append(marking)
+                i = text.find(hint, i + len(hint), body_end)
         if not found:
             return None
         if any(not m.known for m in found):
@@ -1267,13 +1356,14 @@ class _Parser:
         for i, st in enumerate(starts):
             if st.pos > pos:
                 break
+            if st.pos < header_end and st.marking is None:
+                continue  # an unmarked label in the header: a REF item, no unit that quotes
             nxt = starts[i + 1].pos if i + 1 < len(starts) else len(text)
             if pos >= _block_end(text, st.pos, nxt, []):
                 continue
-            if st.pos >= header_end or st.marking is not None:
-                if st.raw is not None and st.mark_start >= 0:
-                    return bool(text[st.mark_start + len(st.raw) : pos].strip(" \t.:"))
-                return _LABEL_ONLY.fullmatch(text[st.pos : pos]) is None
+            if st.raw is not None and st.mark_start >= 0:
+                return bool(text[st.mark_start + len(st.raw) : pos].strip(" \t.:"))
+            return _LABEL_ONLY.fullmatch(text[st.pos : pos]) is None
         return False
 
     def _trailing_block(self, start: int, body_end: int) -> bool:
@@ -1302,7 +1392,9 @@ class _Parser:
         text = self.text
         found: list[tuple[Declassification, tuple[int, int]]] = []
         pos = 0
-        while pos < header_end:
+        while pos < header_end and (
+            pos == 0 or any(text.find(hint, pos, header_end) >= 0 for hint in _DECL_HINTS)
+        ):
             declass, span = find_declassification(text[pos:header_end], origin=origin)
             if span is None:
                 break
@@ -1376,7 +1468,7 @@ class _Parser:
         the body ends, and the banner with it rolled in (point 6: the banner comes from the
         first and last banner lines; a higher last one raises it, with a warning)."""
         text = self.text
-        end = _rstrip_at(text, 0, len(text))
+        end = _back_over_blanks(text, len(text))
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
         lead = start + len(line) - len(line.lstrip())
@@ -1406,7 +1498,7 @@ class _Parser:
         line_start = text.rfind("\n", 0, start) + 1
         block = text[line_start:body_end]
         for m in _AUTHORITY_LINE.finditer(block):
-            s, e = line_start + m.start(), _rstrip_at(text, 0, line_start + m.end())
+            s, e = line_start + m.start(), _back_over_blanks(text, line_start + m.end())
             if m.group("label").lower().startswith("declassify"):
                 found, span = find_declassification(text[s:e], origin=origin)
                 if span is not None:
@@ -1429,7 +1521,7 @@ class _Parser:
         ``signature`` field, so a policy that cuts the signer cuts it where it is released.
         """
         text = self.text
-        end = _rstrip_at(text, 0, limit)
+        end = _back_over_blanks(text, limit)
         start = text.rfind("\n", 0, end) + 1
         floor = starts[-1].pos if starts else 0
         if start <= floor:
@@ -1532,7 +1624,7 @@ class _Parser:
                 mark_end: int | None = st.mark_start + len(raw)
             else:
                 mark_start = mark_end = None
-            inner = held_marking(text, start if mark_end is None else mark_end, end)
+            inner = self._held(start if mark_end is None else mark_end, end)
             # A unit that starts right under other text, with no blank line between,
             # may hold that text's continuation: it is governed by that text's marks too,
             # so a marked line slipped into a paragraph lowers nothing (point 11).
@@ -1609,6 +1701,8 @@ def _matches(pattern: re.Pattern[str], prefix: str, text: str) -> Iterator[re.Ma
             i = text.find(prefix, i + 1)
 
 
+# What every statement find_declassification reads contains (a cheap test first).
+_DECL_HINTS = ("E.O", "E. O", "EO ", "EO1", "E.0", "Eo ", "e.o", "MO.", "eclassify", "ECLASSIFY")
 # A spaced cable banner in the body, in upper or spaced lower case: a cheap test first.
 _BODY_BANNER_HINTS = ("E C R E T", "O N F I", "e c r e t", "o n f i", "SECRET SECTION")
 _BLANK_BEFORE = re.compile(r"\n[ \t]*\r?\n\Z")
@@ -1642,17 +1736,33 @@ def _block_end(text: str, start: int, end: int, layout: list[tuple[int, int]]) -
     a page header or section marker (layout, not content) does not end the unit, nor one
     right after the label and mark (`1. (C)` on a line of its own).
     """
-    blank = _UNIT_BREAK.search(text, start, end)
+    blank = _unit_break(text, start, end)
+    if blank is not None and len(text[blank[0] : end].strip(" \t\r\n")) == 0:
+        return end  # only blank lines before the next unit: the common case, no question
     while blank is not None:
-        head = text[start : blank.start()]
+        lo, hi = blank
         if (
-            _LABEL_ONLY.fullmatch(head) is None
-            and not _next_to_layout(text, blank.start(), blank.end(), layout)
-            and not _mid_sentence(text, blank.start(), blank.end())
+            _LABEL_ONLY.fullmatch(text, start, lo) is None
+            and not _next_to_layout(text, lo, hi, layout)
+            and not _mid_sentence(text, lo, hi)
         ):
-            return blank.start()
-        blank = _UNIT_BREAK.search(text, blank.end() - 1, end)
+            return lo
+        blank = _unit_break(text, hi - 1, end)
     return end
+
+
+def _unit_break(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first blank line in ``text[start:end]``, as ``_UNIT_BREAK`` finds it, by a
+    literal search for the line break (re cannot skip ahead on the optional CR)."""
+    m = _BLANK_RUN.search(text, start, end)
+    if m is None:
+        return None
+    i = m.start()
+    return (i - 1 if i > start and text[i - 1] == "\r" else i), m.end()
+
+
+# Starts with the line break itself, a literal: re skips ahead to it at C speed.
+_BLANK_RUN = re.compile(r"\n[ \t]*\\?[ \t]*\r?\n")
 
 
 # A blank line, or one holding only a teletype continuation `\` (07BERN881).
@@ -1667,7 +1777,7 @@ def _mid_sentence(text: str, lo: int, hi: int) -> bool:
     sentence-final mark and the line after it goes on in lower case (page breaks of the
     raw-text cables, 09LAPAZ96: `... has made⏎⏎inroads into the MAS lead`). Such text is
     the same sentence, placed by its grammar, not an unmarked block."""
-    before = _rstrip_at(text, 0, lo)
+    before = _back_over_blanks(text, lo)
     if before == 0 or text[before - 1] in _SENTENCE_FINAL:
         return False
     after = hi + len(text[hi : hi + 80]) - len(text[hi : hi + 80].lstrip())
@@ -1682,9 +1792,19 @@ def _next_to_layout(text: str, lo: int, hi: int, layout: list[tuple[int, int]]) 
     """Whether the blank run ``text[lo:hi]`` touches a layout span on either side."""
     if not layout:
         return False
-    before = _rstrip_at(text, 0, lo)
-    after = hi + len(text[hi:]) - len(text[hi:].lstrip())
+    before = _back_over_blanks(text, lo)
+    after = hi
+    n = len(text)
+    while after < n and text[after].isspace():
+        after += 1
     return any(s <= after < e or s < before <= e for s, e in layout)
+
+
+def _back_over_blanks(text: str, end: int) -> int:
+    """``end`` moved left past whitespace and ``\\`` (no copy of the text before it)."""
+    while end > 0 and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
 
 
 def _with_trailing_blanks(text: str, end: int) -> int:
