@@ -507,6 +507,27 @@ _HEADER_LINE = re.compile(
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
+# A transmission (routing) line of a cable, CABLES.md §b.6: start-of-message, precedence
+# and routing indicators, DE, ZNY/ZNR, the DTG, FM/TO/INFO/XMT and addressee lines,
+# ACTION/INFO distribution lists, BT/NNNN, the teletype rule. Upper case throughout.
+_ROUTING_LINE = re.compile(
+    r"""(?x)
+    VZCZC[A-Z0-9]*
+  | [OPRZ]{1,2}(?:[ ][OPRZ])?[ \t]+(?:RUE[A-Z0-9]*|\d{6}Z)[A-Z0-9 \t/#.\-()]*
+  | DE[ \t]+[A-Z0-9 \t/#.\-]*
+  | ZN[YR][ \t]+[A-Z]{5}[A-Z \t]*
+  | \d{6}Z[ \t]+[A-Z]{3}[A-Z0-9 \t]*
+  | (?:FM|TO|INFO|XMT|ACTION|ORIGIN|CC)\b[A-Z0-9 \t/.,&'\-#()]*
+  | R[A-Z]{3,7}(?:[ \t]+R[A-Z]{3,7})*(?:/[A-Z0-9 \t/.,&'\-#()]*)?
+  | (?:AMEMBASSY|AMCONSUL|USMISSION|SECSTATE|SECDEF|USDEL|USINT|USLO|CDR|HQ|CJTF|JOINT)\b
+    [A-Z0-9 \t/.,&'\-#()]*
+  | (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,[ ]\d{1,2}[ ][A-Z][a-z]+[ ]\d{4},[ ]\d\d:\d\d
+  | [A-Z0-9][A-Z0-9 \t/.,&'\-]*[ \t](?:IMMEDIATE|PRIORITY|ROUTINE|FLASH)(?:[ \t]+\d{1,5})?
+  | BT | NNNN | ZDK[A-Z0-9 \t]* | ZDS[A-Z0-9 \t]* | ZFF\d*
+  | -{6,}[0-9A-F]{6}[ \t]+\d{6}Z[ \t]*/\d+
+  | [A-Z0-9 \t/.\-]+-\d\d(?:[ \t]+[A-Z0-9/.\-]+-\d\d)*[ \t]*
+    """
+)
 _DTG_AT = re.compile(
     r"(?:[OPRZ]{1,2}(?:[ \t][OPR])?[ \t]+)?(?P<dd>\d{2})(?P<hhmm>\d{4})Z[ \t]+"
     r"(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[ \t]+(?P<yy>\d{2}|\d{4})\b",
@@ -1435,9 +1456,28 @@ class _Parser:
             if m is not None:
                 vend = _rstrip_at(text, m.start("v") - 1, m.end("v") - 1)
                 self._field(m.group("name").lower(), m.start(), vend, m.start("v") - 1, vend)
-        start = banner_start - len(text[:banner_start].lstrip())
-        end = _rstrip_at(text, start, banner_start)
-        self._claim(start, end, PartKind.ROUTING)
+        # Routing is a closed grammar (issue 13, point 5): only the lines that read as a
+        # transmission line are claimed; any other line before the banner is text, and
+        # `unmarked` applies to it. Runs of routing lines are claimed whole.
+        pos = 0
+        run_start = run_end = -1
+        while pos < banner_start:
+            nl = text.find("\n", pos, banner_start)
+            line_end = banner_start if nl < 0 else nl
+            stop = _rstrip_at(text, pos, line_end)
+            lead = pos + len(text[pos:stop]) - len(text[pos:stop].lstrip())
+            if stop > lead:
+                if _ROUTING_LINE.fullmatch(text, lead, stop) is not None:
+                    if run_start < 0:
+                        run_start = lead
+                    run_end = stop
+                else:
+                    if run_start >= 0:
+                        self._claim(run_start, run_end, PartKind.ROUTING)
+                    run_start = -1
+            pos = line_end + 1
+        if run_start >= 0:
+            self._claim(run_start, run_end, PartKind.ROUTING)
 
     # -- layout and signature --------------------------------------------------------
 

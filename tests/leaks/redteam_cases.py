@@ -498,6 +498,21 @@ add(
     cable(P1_U, caption="NOFORN\n\nTHE SERVICE ALSO NAMED {A} AS THE COURIER FOR THE CELL."),
 )
 add(
+    # A prose line among the routing lines: routing is a closed grammar, so it is text
+    # (unmarked, inheriting SECRET//NOFORN), not released transmission header.
+    "r3-p5-prose-before-banner",
+    cable(P1_U).replace(
+        "S E C R E T DAMASCUS",
+        "The liaison service named {A} as the courier.\n\nS E C R E T DAMASCUS",
+    ),
+)
+add(
+    "r3-p5-routing-line-with-prose",
+    cable(P1_U).replace(
+        "FM AMEMBASSY DAMASCUS\n", "FM AMEMBASSY DAMASCUS\nTHE COURIER WAS {A}, SAID THE SOURCE.\n"
+    ),
+)
+add(
     "r3-p5-ref-swallows-paragraph",
     cable(
         "¶2. (U) Post will report further developments.",

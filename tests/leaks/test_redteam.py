@@ -38,9 +38,9 @@ Cases per root and point (checked by ``test_table_is_current``)::
     root  p1  p2  p3  p4  p5  p6  p7  p8  p9 p10 p11 p12 total
        1   6  14   0  10   0   0   0   0   0   0   0   6    36
        2   0   6  11   0   9   0   0   6   0   0   0   0    32
-       3   0   0   0   0  12   8   0   0   0   0   0   0    20
+       3   0   0   0   0  14   8   0   0   0   0   0   0    22
        4   0   0   0   0   0   8   7   0   8  17   7   6    53
-   total   6  20  11  10  21  16   7   6   8  17   7  12   141
+   total   6  20  11  10  23  16   7   6   8  17   7  12   143
 """
 
 from __future__ import annotations
