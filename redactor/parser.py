@@ -321,10 +321,14 @@ def _enumerator(text: str, span: tuple[int, int]) -> bool:
     if single is None:
         return False
     letter = single.group(1)
-    # The label before it may stand in the unit before: `(b) ...⏎(c) ...` are two units.
-    # The lookback does not stop at a stretch's start: a stretch read alone and the whole
-    # text read at once count the same tokens.
-    before = text[max(0, at - 400) : at]
+    # The label before it may stand in the unit before: `(b) ...⏎(c) ...` are two units;
+    # but not beyond a blank line (the header's `1.4 (b) and (d)` makes no later `(c)` a
+    # list label). The lookback does not depend on the stretch being read, so a stretch
+    # read alone and the whole text read at once count the same tokens.
+    lo = max(0, at - 400)
+    for blank in _BLANK_RUN.finditer(text, lo, at):
+        lo = blank.end()
+    before = text[lo:at]
     prior = chr(ord(letter.lower()) - 1)
     if f"({prior})" in before.lower():
         return True  # "(a) ... (b) ... (c)": it continues a list

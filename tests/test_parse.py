@@ -18,6 +18,7 @@ from redactor import (
     PortionKind,
     parse,
 )
+from redactor.model import Portion
 
 
 def assert_partition(doc: Document) -> None:
@@ -777,3 +778,69 @@ def test_sign_off_glued_to_the_last_line(last_line: str, signer: str | None) -> 
         assert text[last.start : last.end].rstrip().endswith(signer)
         assert last.start <= field.start < field.end <= last.end
         assert all(p.kind is not PartKind.SIGNATURE for p in doc.parts)
+
+
+# -- issue 13: mark-shaped tokens, lists and units -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "inner"),
+    [
+        # mid-line, a known mark counts ...
+        ("1. (U) Fighters: (S//NF) The kidnapping was planned.", "SECRET"),
+        ("1. (U) He said (C) that the talks would go on.", "CONFIDENTIAL"),
+        # ... the letter of a running list does not: the one before it stands earlier
+        ("1. (U) Items (a) one, (b) two and (c) three.", None),
+        # ... nor the first of a list whose next letter follows it
+        ("1. (U) Reasons (c) and (d) apply.", None),
+        # ... nor a reason letter after a citation
+        ("1. (U) Classified under 1.4 (c) in 2008.", None),
+        # ... nor a party and state label
+        ("1. (U) Senator John McCain (R-AZ) visited.", None),
+        # ... nor prose in parentheses
+        ("1. (U) The official(s) met (see below) as planned.", None),
+    ],
+)
+def test_marks_held_mid_line(body: str, inner: str | None) -> None:
+    """How `(c)` in a list is told from the mark `(C)`: docs/markings.md §9."""
+    doc = parse(HEADER + body + "\n")
+    (portion,) = doc.body
+    assert (portion.inner.level.banner_word if portion.inner else None) == inner
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # at a line start after a `(b)` label line, `(c)` continues the list: a label
+        ("1. (U) Options:\n(a) wait\n(b) talk\n(c) leave", [None, None, None, None]),
+        # with no list before it, `(c)` at a line start is the mark CONFIDENTIAL
+        ("1. (U) Options:\n\n(c) The minister will leave.", [None, "CONFIDENTIAL"]),
+        # after a paragraph number, a single capital other than A is a mangled mark
+        ("1. (U) One.\n\n2. (Q) Two.", [None, "unknown"]),
+        ("1. (U) One.\n\n2. (A) Two.", [None, None]),
+        # mangled marks at a mark position are unknown, not prose
+        ("1. (U) One.\n\n2. (S|NF) Two.", [None, "unknown"]),
+        ("1. (U) One.\n\n(CONF) Two.", [None, "unknown"]),
+        # an acronym that wrapped to a line start is prose
+        ("1. (U) The police\n(DPF) said so.", [None]),
+    ],
+)
+def test_mark_shaped_tokens_at_a_line_start(lines: str, expected: list[str | None]) -> None:
+    doc = parse(HEADER + lines + "\n")
+
+    def shown(p: Portion) -> str | None:
+        if p.marking is None or p.marking.level is Level.UNCLASSIFIED:
+            return None
+        return "unknown" if p.marking.level is None else p.marking.level.banner_word
+
+    assert [shown(p) for p in doc.body] == expected
+
+
+def test_invisible_characters_are_skipped_and_reported() -> None:
+    text = HEADER + "1. (U) One.\n\n\u200b2.\u034f (S//NF) Two.\n"
+    doc = parse(text)
+    assert [p.number for p in doc.body] == ["1", "2"]
+    marking = doc.body[1].marking
+    assert marking is not None
+    assert marking.noforn
+    assert "invisible_characters" in doc.warnings
