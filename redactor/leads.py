@@ -34,7 +34,7 @@ import functools
 import re
 from typing import Final
 
-from redactor.markings import Level, Marking
+from redactor.markings import CONTROL_FORMS, Level, Marking
 
 __all__ = [
     "COALITIONS",
@@ -55,32 +55,11 @@ __all__ = [
 _OWNER, _NATO_ADDON, _SCI, _SAP, _AEA, _FGI, _DISSEM, _NONIC = range(8)
 _REL_RANK: Final = 6  # REL TO's place among the dissemination controls (ISM-ID-00026)
 
+# banner form -> (category, rank inside it, portion form): the reader's own table of the
+# standard controls, so what a lead may print is what the reader can read, and no more;
+# NATO is an owner, printed with the level.
 CONTROLS: Final[dict[str, tuple[int, int, str]]] = {
-    # banner form: (category, rank inside it, portion form)
-    "ATOMAL": (_NATO_ADDON, 0, "ATOMAL"),
-    "BOHEMIA": (_NATO_ADDON, 1, "BOHEMIA"),
-    "BALK": (_NATO_ADDON, 2, "BALK"),
-    "RD": (_AEA, 0, "RD"),
-    "FRD": (_AEA, 1, "FRD"),
-    "TFNI": (_AEA, 2, "TFNI"),
-    "RSEN": (_DISSEM, 0, "RS"),
-    "FOUO": (_DISSEM, 1, "FOUO"),
-    "ORCON": (_DISSEM, 2, "OC"),
-    "IMCON": (_DISSEM, 3, "IMC"),
-    "NOFORN": (_DISSEM, 4, "NF"),
-    "PROPIN": (_DISSEM, 5, "PR"),
-    "RELIDO": (_DISSEM, 7, "RELIDO"),
-    "DSEN": (_DISSEM, 9, "DSEN"),
-    "FISA": (_DISSEM, 10, "FISA"),
-    "LIMDIS": (_NONIC, 0, "DS"),
-    "EXDIS": (_NONIC, 1, "XD"),
-    "NODIS": (_NONIC, 2, "ND"),
-    "SBU": (_NONIC, 3, "SBU"),
-    "SBU NOFORN": (_NONIC, 4, "SBU-NF"),
-    "LES": (_NONIC, 5, "LES"),
-    "LES NOFORN": (_NONIC, 6, "LES-NF"),
-    "SSI": (_NONIC, 7, "SSI"),
-    "CUI": (_NONIC, 8, "CUI"),
+    form: entry for form, entry in CONTROL_FORMS.items() if form != "NATO"
 }
 """The control markings a lead may print (banner form → category, rank, portion form)."""
 

@@ -81,8 +81,9 @@ import enum
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 __all__ = [
     "Caption",
@@ -206,6 +207,8 @@ _CONTROLS: dict[str, tuple[int, int, str]] = {
     "CUI": (_NONIC, 8, "CUI"),
 }
 _REL_RANK = 6
+CONTROL_FORMS: Mapping[str, tuple[int, int, str]] = MappingProxyType(_CONTROLS)
+"""The standard control markings, banner form -> (category, rank, portion form)."""
 
 # Every accepted spelling (upper case, single spaces) -> banner form.
 _ALIASES: dict[str, str] = {
