@@ -177,7 +177,7 @@ def _start(m: re.Match[str], pos: int, previous: str | None = None) -> _Start | 
     num, entire, mark, opened = m.group("num", "entire", "mark", "open")
     if num is not None:
         sep, dotted = m.group("sep", "dotted")
-        pilcrow = "lead" in m.re.groupindex and m.group("lead") is not None
+        pilcrow = m.re is not _SENTENCE_END and m.group("lead") is not None
         if entire is not None:
             return _Start(pos, num, entire, m.start("entire") - 1, False, True, None)
         raw, group = (mark, "mark") if mark is not None else (opened, "open")

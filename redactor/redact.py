@@ -581,7 +581,7 @@ class _Engine:
         found: list[tuple[int, int, str, tuple[str, ...]]] = []
         # Terms match on the text's skeleton (redactor/skeleton.py): a listed name is cut
         # however it is spelled to the eye, and each match is cut on the original text.
-        view = SkeletonView.of(self.text)
+        view = _skeleton_view(self.text)
         for term, matchers in _matchers(self.policy):
             codes = self._codes(term.exemptions)
             spans: list[tuple[int, int]] = []
@@ -823,6 +823,15 @@ class _Segments:
 
 
 # -- term matching -------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _skeleton_view(text: str) -> SkeletonView:
+    """The skeleton of a document, kept for the few redactions that follow: a reviewer
+    or a test redacts one document under several policies and dates, and the view (a
+    frozen value) depends on the text alone."""
+    return SkeletonView.of(text)
+
 
 _MATCHER_CACHE: dict[int, tuple[Policy, list[tuple[Any, list[tuple[Any, bool]]]]]] = {}
 
