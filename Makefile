@@ -44,8 +44,10 @@ lint: $(DEVSTAMP)
 typecheck: $(DEVSTAMP)
 	$(BIN)/mypy
 
+# Two workers, one a core (pytest-xdist, with coverage combined): the corpus suites and the
+# red team render and read back thousands of PDFs, which keeps make test under 10 minutes.
 test: lint typecheck
-	$(BIN)/pytest --cov --cov-branch --cov-report=term-missing
+	$(BIN)/pytest -n 2 --dist load --cov --cov-branch --cov-report=term-missing
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
