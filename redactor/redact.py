@@ -385,7 +385,7 @@ class _Engine:
         portion = unit.portion
         mark = portion.marking if portion is not None else unit.own
         # A verdict depends only on the marks and the kind (the DECL status is the
-        # document's), and documents repeat them: decide each triple once.
+        # document's), and documents repeat them: decide each combination once.
         continues = portion is not None and portion.continues
         key = (mark, unit.inner, unit.kind, continues)
         verdict = self.verdicts.get(key)
