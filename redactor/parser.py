@@ -532,6 +532,16 @@ _ROUTING_LINE = re.compile(
   | [A-Z0-9 \t/.\-]+-\d\d(?:[ \t]+[A-Z0-9/.\-]+-\d\d)*[ \t]*
     """
 )
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# A memo's date line: "DATE: March 3, 2009", "Date: 3 March 2009", or the date alone.
+_DATE_LINE = re.compile(
+    rf"\n[ \t]*(?:(?:DATE|Date)[ \t]*:[ \t]*)?(?P<v>{_MONTH_NAME}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}"
+    rf"|\d{{1,2}}[ \t]+{_MONTH_NAME}[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})[ \t]*\r?(?=\n)",
+    re.IGNORECASE,
+)
 _DTG_AT = re.compile(
     r"(?:[OPRZ]{1,2}(?:[ \t][OPR])?[ \t]+)?(?P<dd>\d{2})(?P<hhmm>\d{4})Z[ \t]+"
     r"(?P<mon>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[ \t]+(?P<yy>\d{2}|\d{4})\b",
@@ -1186,7 +1196,7 @@ class _Parser:
             if m is not None:
                 break
         if m is None:
-            return None, None
+            return self._date_line(header_end), None
         start = m.start("dd")
         end = m.end()
         self._field("date_time_group", start, end, start, end)
@@ -1198,6 +1208,30 @@ class _Parser:
             self.warnings.append("invalid_date_time_group")
             return None, yy[-2:]
         return origin, yy[-2:]
+
+    def _date_line(self, header_end: int) -> datetime.date | None:
+        """A memo's, e-mail's or report's own date line, for a document without a DTG:
+        ``DATE: March 3, 2009``, or a header line that is a date alone (issue 13, point 11:
+        DECL dates are compared with the document's date of origin, never the as-of
+        date). Only a four-digit year is read: a date line must not be guessed."""
+        m = _DATE_LINE.search(self.shifted, 0, header_end + 1)
+        if m is None:
+            return None
+        words = m.group("v").replace(",", " ").replace(".", " ").split()
+        try:
+            if words[0].isdigit() and len(words) == 3:  # "3 March 2009"
+                day, month, year = int(words[0]), _MONTHS[words[1][:3].upper()], int(words[2])
+            elif len(words) == 3:  # "March 3, 2009"
+                month, day, year = _MONTHS[words[0][:3].upper()], int(words[1]), int(words[2])
+            else:  # "2009-03-03"
+                year, month, day = (int(x) for x in m.group("v").split("-"))
+            origin = datetime.date(year, month, day)
+        except (KeyError, ValueError):
+            self.warnings.append("invalid_date_line")
+            return None
+        start, end = m.start("v") - 1, m.end("v") - 1
+        self._field("date", start, end, start, end)
+        return origin
 
     def _tags(self, header_end: int) -> tuple[str, ...]:
         text = self.text

@@ -844,3 +844,31 @@ def test_invisible_characters_are_skipped_and_reported() -> None:
     assert marking is not None
     assert marking.noforn
     assert "invisible_characters" in doc.warnings
+
+
+MEMO = (
+    "SECRET//NOFORN\n\nMEMORANDUM FOR THE SECRETARY\n\n{date}\n\nSUBJECT: (U) X\n\n"
+    "(S//NF) Text.\n\nClassified By: A. Smith, Director\nReason: 1.4(b)\n"
+    "Declassify On: 03/03/19\n\nSECRET//NOFORN\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "origin"),
+    [
+        ("DATE: March 3, 2009", datetime.date(2009, 3, 3)),
+        ("Date: 3 March 2009", datetime.date(2009, 3, 3)),
+        ("March 3, 2009", datetime.date(2009, 3, 3)),
+        ("2009-03-03", datetime.date(2009, 3, 3)),
+        # no four-digit year, no date: nothing is guessed
+        ("DATE: March 3, 09", None),
+        ("DATE: Someday", None),
+        ("DATE: February 30, 2009", None),
+    ],
+)
+def test_a_memo_dates_itself_by_its_date_line(line: str, origin: datetime.date | None) -> None:
+    """Without a DTG, the document's own date line is its date of origin (issue 13,
+    point 11), never the as-of date: a two-digit DECL year is read against it."""
+    doc = parse(MEMO.format(date=line))
+    assert doc.origin == origin
+    assert doc.declassification.date == datetime.date(2019, 3, 3)
