@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime
+import difflib
 import operator
 import re
 from collections.abc import Iterator
@@ -244,7 +245,12 @@ _LIST_NEXT = re.compile(r"[ \t]*(?:,|and|or|&|/)[ \t]*(?:,[ \t]*)?(?:and[ \t]*)?
 
 # "Senator John McCain (R-AZ)", "Luis Fortuno (R-PR)" (07ISLAMABAD1583, 05RIODEJANEIRO1242):
 # mid-line, a party and state label reads as RESTRICTED (and PROPIN); it is no mark.
-_PARTY_LABEL = re.compile(r"\([RDI]-[A-Z]{2}\)")
+_US_STATES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
+    "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI"
+)
+# Only a real state or territory: "(R-NF)" is no party label but RESTRICTED NOFORN.
+_PARTY_LABEL = re.compile(rf"\([RDI]-(?:{_US_STATES.replace(' ', '|')})\)")
 
 
 def held_marking(text: str, start: int, end: int) -> Marking | None:
@@ -369,6 +375,8 @@ def _garbled(raw: str, *, after_number: bool, bare: bool = False) -> bool:
         return False
     if not inner.isascii():
         return True  # a look-alike letter or symbol where a mark stands
+    if _near_mark_word(inner):
+        return True  # "(SECERT)", "(CONFIDENTAL)", "(NOFRN)": a misspelt mark
     if bare and not _MARK_ALPHABET.issuperset(inner):
         # At a line start without a label, an acronym that wrapped there is common prose
         # ("(DPF) intelligence", "(CDU)/Christian"): only a token written in the letters
@@ -387,6 +395,19 @@ def _garbled(raw: str, *, after_number: bool, bare: bool = False) -> bool:
 
 
 _MARK_ALPHABET = frozenset("TSCURNFOL /|.-,:;\\")
+_MARK_WORDS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "NOFORN", "TOP SECRET", "RESTRICTED")
+
+
+def _near_mark_word(inner: str) -> bool:
+    """Whether ``inner`` is a mark word written with a letter or two wrong: a reviewer
+    reads `(SECERT)` as SECRET; the reader cannot, so it is an unreadable mark."""
+    word = inner.upper()
+    if len(word) < 4 or not word.replace(" ", "").isalpha():
+        return False
+    return any(
+        word != known and difflib.SequenceMatcher(None, word, known).ratio() >= 0.8
+        for known in _MARK_WORDS
+    )
 
 
 def _position_mark(raw: str, *, after_number: bool, bare: bool = False) -> Marking | None:
@@ -852,7 +873,7 @@ class _Parser:
         signature_start = self._signature(starts, body_end, signer)
         if signature_start is not None:
             body_end = signature_start
-        portions, entire = self._portions(starts, body_end, layout, subject)
+        portions, entire = self._portions(starts, body_end, layout, subject, banner)
         if subject is not None:
             portions.insert(0, subject)
         if entire is not None and banner is None:
@@ -1666,8 +1687,10 @@ class _Parser:
         body_end: int,
         layout: list[tuple[int, int]],
         subject: Portion | None = None,
+        banner: Marking | None = None,
     ) -> tuple[list[Portion], Marking | None]:
         text = self.text
+        banner_level = banner.level if banner is not None else None
         portions: list[Portion] = []
         entire: Marking | None = None
         nexts = [st.pos for st in starts[1:]]
@@ -1686,7 +1709,17 @@ class _Parser:
             fence = bisect.bisect_right(fences, start)
             if fence < len(fences) and fences[fence] < end:
                 end = fences[fence]
-            end = _unit_end(text, start, _block_end(text, start, end, layout))
+            # A sentence cut by a blank line goes on in its unit only when that unit is
+            # marked at least as high as the banner: below it, the text after the blank
+            # line is text of its own and inherits (a (U) paragraph must not carry off
+            # what follows it in a SECRET cable, whatever its grammar).
+            fold = (
+                st.marking is not None
+                and st.marking.level is not None
+                and banner_level is not None
+                and st.marking.level >= banner_level
+            )
+            end = _unit_end(text, start, _block_end(text, start, end, layout, fold=fold))
             if end <= start:
                 continue
             marking = st.marking
@@ -1806,13 +1839,16 @@ def _is_signer(line: str, signer: str | None) -> bool:
     return bool(words) and all(w in names and len(w) > 1 for w in words)
 
 
-def _block_end(text: str, start: int, end: int, layout: list[tuple[int, int]]) -> int:
+def _block_end(
+    text: str, start: int, end: int, layout: list[tuple[int, int]], *, fold: bool = True
+) -> int:
     """Where the unit that starts at ``start`` ends: at its first blank line.
 
     Text after a blank line that no label or mark starts is not the unit's: it is text
     of its own, to which ``unmarked`` applies (issue 13, point 1). A blank line next to
     a page header or section marker (layout, not content) does not end the unit, nor one
-    right after the label and mark (`1. (C)` on a line of its own).
+    right after the label and mark (`1. (C)` on a line of its own), nor, when ``fold``,
+    one that cuts a sentence in two.
     """
     blank = _unit_break(text, start, end)
     if blank is not None and len(text[blank[0] : end].strip(" \t\r\n")) == 0:
@@ -1822,7 +1858,7 @@ def _block_end(text: str, start: int, end: int, layout: list[tuple[int, int]]) -
         if (
             _LABEL_ONLY.fullmatch(text, start, lo) is None
             and not _next_to_layout(text, lo, hi, layout)
-            and not _mid_sentence(text, lo, hi)
+            and not (fold and _mid_sentence(text, lo, hi))
         ):
             return lo
         blank = _unit_break(text, hi - 1, end)
@@ -1830,8 +1866,8 @@ def _block_end(text: str, start: int, end: int, layout: list[tuple[int, int]]) -
 
 
 def _unit_break(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The first blank line in ``text[start:end]``, as ``_UNIT_BREAK`` finds it, by a
-    literal search for the line break (re cannot skip ahead on the optional CR)."""
+    """The first blank line in ``text[start:end]`` (a line of blanks or a teletype ``\\``
+    alone), by a literal search for the line break (re cannot skip on an optional CR)."""
     m = _BLANK_RUN.search(text, start, end)
     if m is None:
         return None
@@ -1841,10 +1877,6 @@ def _unit_break(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # Starts with the line break itself, a literal: re skips ahead to it at C speed.
 _BLANK_RUN = re.compile(r"\n[ \t]*\\?[ \t]*\r?\n")
-
-
-# A blank line, or one holding only a teletype continuation `\` (07BERN881).
-_UNIT_BREAK = re.compile(r"\r?\n[ \t]*\\?[ \t]*\r?\n")
 
 
 _SENTENCE_FINAL = frozenset(".!?:;\"')]”’")

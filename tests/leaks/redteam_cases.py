@@ -498,6 +498,23 @@ add(
     cable(P1_U, caption="NOFORN\n\nTHE SERVICE ALSO NAMED {A} AS THE COURIER FOR THE CELL."),
 )
 add(
+    # A misspelt mark on a line of a (U) paragraph: a reviewer reads SECRET; the parser
+    # must not fold the line into the (U) paragraph as prose.
+    "r2-p3-misspelt-mark-line",
+    cable("¶1. (U) Post met MFA officials on February 26.\n(SECERT) The courier is {A}."),
+)
+add(
+    # A look-alike of a party label, "(R-NF)": RESTRICTED NOFORN, no state.
+    "r2-p2-party-label-lookalike",
+    cable("¶1. (U) The meeting with the deputy (R-NF) named {A} as the courier."),
+)
+add(
+    # A (U) sentence cut by a blank line: the text after it is not the (U) paragraph's in a
+    # SECRET//NOFORN cable, whatever its grammar.
+    "r1-p1-mid-sentence-after-u",
+    cable("¶1. (U) Post met MFA officials who said that\n\nthe courier {A} will travel."),
+)
+add(
     # A prose line among the routing lines: routing is a closed grammar, so it is text
     # (unmarked, inheriting SECRET//NOFORN), not released transmission header.
     "r3-p5-prose-before-banner",

@@ -36,11 +36,11 @@ removed. Assertions are never weakened to pass.
 Cases per root and point (checked by ``test_table_is_current``)::
 
     root  p1  p2  p3  p4  p5  p6  p7  p8  p9 p10 p11 p12 total
-       1   6  14   0  10   0   0   0   0   0   0   0   6    36
-       2   0   6  11   0   9   0   0   6   0   0   0   0    32
+       1   7  14   0  10   0   0   0   0   0   0   0   6    37
+       2   0   7  12   0   9   0   0   6   0   0   0   0    34
        3   0   0   0   0  14   8   0   0   0   0   0   0    22
        4   0   0   0   0   0   8   7   0   8  17   7   6    53
-   total   6  20  11  10  23  16   7   6   8  17   7  12   143
+   total   7  21  12  10  23  16   7   6   8  17   7  12   146
 """
 
 from __future__ import annotations
