@@ -21,9 +21,12 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from redactor.names import NameReading, read_names
 
 __all__ = ["ClassifiedBy", "find_classified_by", "parse_reasons"]
 
@@ -39,13 +42,20 @@ class ClassifiedBy:
             paragraph. Without reasons, the end of the label's line.
         name: The classifier as written, whitespace collapsed, without the label, a
             ``(U)`` prefix or the reason clause; ``None`` when unreadable (redacted,
-            absent, or a ``Derived from`` note instead of a name).
-        name_span: Offsets of the name in the searched text, exactly, so that a policy can
-            cut it; ``None`` when ``name`` is.
+            absent, or a ``Derived from`` note instead of a name). Title and post
+            included: ``Acting Deputy Chief of Mission Marc Wall``.
+        name_span: Offsets of ``name`` in the searched text.
         reasons: Normalised categories, sorted and de-duplicated: ``"1.4(b)"``,
             ``"1.5(d)"`` (the section as written, the letter lower-case).
         warnings: Short codes (see :func:`parse_reasons`, plus ``"no_name"``,
             ``"redacted_name"``, ``"derived_from"``).
+        person: The person alone (``Marc Wall``), a word split by the wrap rejoined;
+            ``None`` when the statement names no one (``DOS Classification Guide``,
+            ``Charge d'Affaires``). What a policy's ``classified_by`` field cuts.
+        person_span: Offsets of the person as written (a wrap inside it included).
+        title, title_span: The title or role (``Acting Deputy Chief of Mission``).
+        post, post_span: The post, office or agency (``U.S. Embassy Kabul``).
+        (See :func:`redactor.names.read_names`.)
     """
 
     start: int
@@ -54,6 +64,29 @@ class ClassifiedBy:
     name_span: tuple[int, int] | None
     reasons: tuple[str, ...]
     warnings: tuple[str, ...]
+    person: str | None = None
+    person_span: tuple[int, int] | None = None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    post: str | None = None
+    post_span: tuple[int, int] | None = None
+
+    def read(self, names: NameReading, shift: int) -> ClassifiedBy:
+        """This statement with the person, title and post of ``names`` (offsets in the
+        text read, moved by ``shift``)."""
+
+        def moved(span: tuple[int, int] | None) -> tuple[int, int] | None:
+            return None if span is None else (span[0] + shift, span[1] + shift)
+
+        return dataclasses.replace(
+            self,
+            person=names.person,
+            person_span=moved(names.person_span),
+            title=names.title,
+            title_span=moved(names.title_span),
+            post=names.post,
+            post_span=moved(names.post_span),
+        )
 
 
 # -- the reason clause --------------------------------------------------------------------
@@ -242,12 +275,13 @@ def _split_keyword_before(text: str, pos: int) -> bool:
 
 # -- the statement ------------------------------------------------------------------------
 
-# The label. Capitalised forms only ("Classified By:", "CLASSIFIED BY", "Classified by"):
+# The label. Capitalised forms only ("Classified By:", "CLASSIFIED BY", "Classified by"),
+# with the misspellings typists made ("Classfied By:", "Clasified by", "CLASSIFED BY"):
 # the lower-case phrase is prose ("information classified by the GOI"). Then what may stand
 # between the label and the name: a portion mark "(U)", a doubled label ("Classified By:
 # Classifed by POL M/C …", 09PARIS1007) or a stray "by".
 _LABEL = re.compile(
-    r"(?P<label>C(?:lassifi?e?d|LASSIFIE?D)[ \t]+(?:B[Yy]|by)(?![A-Za-z])[ \t]*:?)"
+    r"(?P<label>C(?:lass?i?fi?e?d|LASS?I?FI?E?D)[ \t]+(?:B[Yy]|by)(?![A-Za-z])[ \t]*:?)"
     r"(?i:[ \t\xa0]|\(\s*[a-z]{1,3}\s*\)|classifi?e?d\s+by(?![a-z])[ \t]*:?|by(?=\s))*"
 )
 # The words that introduce the reasons, at the end of the text before the clause:
@@ -312,7 +346,10 @@ _SEGMENT = 2000  # a statement, its wrapped lines and a few blank lines fit in t
 
 
 def find_classified_by(text: str, start: int = 0, end: int | None = None) -> ClassifiedBy | None:
-    """Find the first ``Classified By`` statement in ``text[start:end]`` and read it.
+    """Find the ``Classified By`` statement in ``text[start:end]`` and read it.
+
+    When there are several, the first that names a person wins (a REF's or a forwarded
+    cable's statement may come first and name only a post); else the first.
 
     Args:
         text: The document (offsets in the result refer to it).
@@ -325,23 +362,43 @@ def find_classified_by(text: str, start: int = 0, end: int | None = None) -> Cla
     """
     stop = len(text) if end is None else max(0, min(end, len(text)))
     start = max(0, start)
-    for label in _labels(text, start, stop):
-        # "DECLASSIFIED BY NARA 09/02/2009" (66BUENOSAIRES2481) is a stamp, not a label.
-        if label.start() == 0 or not text[label.start() - 1].isalpha():
-            return _statement(text, label, stop)
-    return None
+    first: ClassifiedBy | None = None
+    for n, label in enumerate(_labels(text, start, stop)):
+        if n >= _MAX_STATEMENTS or not _label_starts(text, label):
+            continue
+        statement = _statement(text, label, stop)
+        if statement.person is not None:
+            return statement
+        first = first or statement
+    return first
+
+
+_MAX_STATEMENTS = 4
+
+
+def _label_starts(text: str, label: re.Match[str]) -> bool:
+    """Whether ``label`` starts a label, not the tail of a word.
+
+    "DECLASSIFIED BY NARA 09/02/2009" (66BUENOSAIRES2481) is a stamp, not a label; a
+    capitalised label glued to an upper-case word (``...VISIT TO CAIROClassified By:``,
+    a lost line break) is one.
+    """
+    at = label.start()
+    if at == 0 or not text[at - 1].isalpha():
+        return True
+    return text[at + 1].islower() and text[at - 1].isupper()
 
 
 def _labels(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
     """``_LABEL.finditer(text, start, stop)``, found faster.
 
-    Every label starts with "Classif" or "CLASSIFI"; str.find skips to those, where re
-    would try a match at every capital C of the header and the first paragraph.
+    Every label starts with "Clas" or "CLAS"; str.find skips to those, where re would
+    try a match at every capital C of the header and the first paragraph.
     """
     pos = start
     while True:
-        mixed = text.find("Classif", pos, stop)
-        upper = text.find("CLASSIFI", pos, stop)
+        mixed = text.find("Clas", pos, stop)
+        upper = text.find("CLAS", pos, stop)
         at = mixed if upper < 0 or 0 <= mixed < upper else upper
         if at < 0:
             return
@@ -378,7 +435,9 @@ def _statement(text: str, label: re.Match[str], stop: int, *, fast: bool = True)
         found, codes = _result([f"1.4({letter})" for letter in letters], warnings)
         at = (base + nstart, base + common.end("name"))
         who = " ".join(common.group("name").split())
-        return ClassifiedBy(base, base + common.end("trail"), who, at, found, codes)
+        names = read_names(src, nstart, common.end("name"))
+        statement = ClassifiedBy(base, base + common.end("trail"), who, at, found, codes)
+        return statement.read(names, base)
     clause, name_cap, line_end = _locate_clause(src, nstart, stop)
     reasons: list[str] = []
     if clause is not None:
@@ -404,10 +463,36 @@ def _statement(text: str, label: re.Match[str], stop: int, *, fast: bool = True)
         stmt_end = min(stmt_end, nstart + _MAX_NAME)
         name_end = stmt_end
     name, span = _name(src, nstart, max(nstart, name_end), warnings)
+    names = NameReading() if span is None else read_names(src, *span)
+    if clause is None and span is not None and names.person is None:
+        # "Classified By: Special Representative for Afghanistan and Pakistan⏎Richard C.
+        # Holbrooke": the name on the next line, a line of a name and nothing else.
+        name_line = _next_line_name(src, stmt_end, stop)
+        if name_line is not None:
+            longer = read_names(src, span[0], name_line)
+            if longer.person_span is not None and longer.person_span[0] >= stmt_end:
+                names, span, stmt_end = longer, (span[0], name_line), name_line
+                name = " ".join(src[span[0] : name_line].split())
     found, codes = _result(reasons, warnings)
     if span is not None:
         span = (span[0] + base, span[1] + base)
-    return ClassifiedBy(base, base + max(stmt_end, label_end), name, span, found, codes)
+    statement = ClassifiedBy(base, base + max(stmt_end, label_end), name, span, found, codes)
+    return statement.read(names, base)
+
+
+_NAME_LINE = re.compile(r"[ \t]*[^\W\d_][\w.'’\- ,\"“”]{2,60}?[ \t\\\r]*(?=\n|\Z)")
+
+
+def _next_line_name(text: str, end: int, stop: int) -> int | None:
+    """The end of the line after ``end`` when it is a short line that could be a name
+    (no digit, no colon, not a stop line); ``None`` otherwise."""
+    nl = text.find("\n", end, stop)
+    if nl < 0 or text[end:nl].strip(" \t\r\\"):
+        return None
+    m = _NAME_LINE.match(text, nl + 1, stop)
+    if m is None or _STOP_LINE.match(text, nl + 1, stop) or _BLOCK_LINE.match(text, nl + 1, stop):
+        return None
+    return _rstrip(text, nl + 1, m.end())
 
 
 def _rstrip(text: str, lo: int, hi: int) -> int:

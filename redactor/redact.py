@@ -38,6 +38,7 @@ from redactor.errors import UsageError
 from redactor.leads import SUBJECT, printed_banner, printed_label, printed_mark
 from redactor.markings import Level, Marking, roll_up
 from redactor.model import Document, PartKind, Portion, PortionKind
+from redactor.names import is_signoff_name, searchable, surname
 from redactor.parser import held_marking
 from redactor.policy import (
     REASONS_TOKEN,
@@ -45,6 +46,7 @@ from redactor.policy import (
     LabelStyle,
     Policy,
     Rule,
+    Term,
     TermField,
     Unmarked,
     compile_re2,
@@ -58,10 +60,12 @@ __all__ = [
     "CutRecord",
     "Decision",
     "Kept",
+    "NamedPerson",
     "Redacted",
     "Release",
     "Segment",
     "Withheld",
+    "field_names",
     "redact",
 ]
 
@@ -591,15 +595,13 @@ class _Engine:
                     # A pattern may rely on case or on exact characters (``\p{Lu}``, a
                     # digit): it runs on the original too, and both sets of matches are cut.
                     spans.extend(_find(regex, self.text, whole_words=False))
-            named: list[tuple[int, int]] = []
-            for name in term.fields:
-                named.extend(self._field_spans(name))
-            spans.extend(named)
-            # A name cut where the header gives it is cut wherever else it is released
-            # (a cleared-by list, the sign-off): otherwise the cut protects nothing.
-            for s, e in named:
-                found_names = _find_name(view.text, self.text[s:e], surnames=term.surnames)
-                spans.extend(view.back(found_names))
+            for named in field_names(self.doc, term):
+                spans.append(named.span)
+                # A name cut where the header gives it is cut wherever else it is
+                # released (a cleared-by list, the sign-off): otherwise the cut protects
+                # nothing.
+                for form in named.searched:
+                    spans.extend(view.back(_find_name(view.text, form)))
             for start, end in spans:
                 for lo, hi in _clip(start, end, released):
                     found.append((lo, hi, term.id, codes))
@@ -624,13 +626,42 @@ class _Engine:
                     found.append((lo, hi, PROGRAM_NAME, self.fallback))
         return found
 
-    def _field_spans(self, name: TermField) -> list[tuple[int, int]]:
+
+@dataclass(frozen=True, slots=True)
+class NamedPerson:
+    """A person a term's header field gives: the field, the name as read, where it stands
+    and the forms cut wherever else they are released (the full name; the surname alone
+    when the term cuts surnames and the surname is no common word)."""
+
+    field: TermField
+    name: str
+    span: tuple[int, int]
+    searched: tuple[str, ...]
+
+
+def field_names(document: Document, term: Term) -> tuple[NamedPerson, ...]:
+    """The persons ``term``'s ``fields`` cut in ``document`` (issue 14, point 2).
+
+    ``classified_by`` gives the person of the Classified By statement alone, never its
+    title, post or reason clause (:func:`redactor.names.read_names`); ``signature`` gives
+    the sign-off when it is a name (:func:`redactor.names.is_signoff_name`), also where it
+    stays inside its unit (a sign-off glued to the last sentence). ``redactor explain``
+    prints them.
+    """
+    out: list[NamedPerson] = []
+    by = document.classified_by
+    person = by.person if by is not None else None
+    for name in term.fields:
         if name is TermField.CLASSIFIED_BY:
-            by = self.doc.classified_by
-            return [by.name_span] if by is not None and by.name_span is not None else []
-        # The signature field, also where it stays inside its unit (a sign-off glued to
-        # the last sentence): cut wherever it is released.
-        return [(f.value_start, f.value_end) for f in self.doc.fields if f.name == "signature"]
+            if by is not None and by.person is not None and by.person_span is not None:
+                forms = _name_forms(by.person, surnames=term.surnames)
+                out.append(NamedPerson(name, by.person, by.person_span, forms))
+            continue
+        for f in document.fields:
+            if f.name == "signature" and is_signoff_name(f.value, person):
+                forms = _name_forms(f.value, surnames=term.surnames)
+                out.append(NamedPerson(name, f.value, (f.value_start, f.value_end), forms))
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------------------------
@@ -858,35 +889,34 @@ def _matchers(policy: Policy) -> list[tuple[Any, list[tuple[Any, bool]]]]:
     return out
 
 
-def _name_tokens(name: str, *, surnames: bool) -> list[list[str]]:
-    """The token sequences to look for, as skeletons: the name without leading titles,
-    and its surname.
-
-    A name made only of titles (``Ambassador``) or of fewer than three letters is not
-    searched for elsewhere: it would cut ordinary words all through the cable.
-    """
-    if sum(c.isalpha() for c in name) < 3 or all(_is_title(t) for t in name.split()):
-        return []
-    # Titles are recognised as written: the skeleton of AMBASSADOR is "arnbassador".
+def _name_forms(name: str, *, surnames: bool) -> tuple[str, ...]:
+    """The forms of a person's name cut wherever they stand, as skeletons: the name as
+    read (a single word only when :func:`redactor.names.searchable`), and its surname
+    when ``surnames`` is on and the surname is searchable (never ``White`` or ``Via``:
+    alone they would cut ordinary words all through the cable)."""
     tokens = unicodedata.normalize("NFKC", name).split()
-    while len(tokens) > 1 and _is_title(tokens[0]):
-        tokens = tokens[1:]  # "CDA Chris Stevens" is also "Chris Stevens" in the text
-    out = [skeleton(" ".join(tokens)).split()]
-    last = tokens[-1].strip(".,;:")
-    if surnames and len(tokens) > 1 and sum(c.isalpha() for c in last) >= 2:
-        out.extend([skeleton(last).split()] if not _is_title(last) else [])
-    return [t for t in out if t]
+    forms: list[str] = []
+    if (len(tokens) > 1 or (tokens and searchable(tokens[0]))) and sum(
+        c.isalpha() for c in name
+    ) >= 3:
+        forms.append(skeleton(" ".join(tokens)))
+    last = surname(name) if surnames else None
+    if last is not None:
+        forms.append(skeleton(last))
+    return tuple(f for f in dict.fromkeys(forms) if f.strip())
 
 
-def _find_name(text: str, name: str, *, surnames: bool) -> Iterator[tuple[int, int]]:
-    """Where a name read from the header stands in the skeleton ``text``: whole words,
-    any whitespace between its words, with a plural or possessive ending.
+def _find_name(text: str, form: str) -> Iterator[tuple[int, int]]:
+    """Where a name's skeleton ``form`` (:func:`_name_forms`) stands in the skeleton
+    ``text``: whole words, any whitespace between its words, with a plural or possessive
+    ending.
 
     Literal search with ``str.find``, not a regular expression: names differ from cable
     to cable, and compiling a program per cable cost more than the rest of the redaction.
     """
     n = len(text)
-    for tokens in _name_tokens(name, surnames=surnames):
+    tokens = form.split()
+    if tokens:
         first = tokens[0]
         pos = text.find(first)
         while pos >= 0:
@@ -913,31 +943,13 @@ def _escape(token: str) -> str:
     return "".join("\\" + c if c in _RE2_SPECIAL else c for c in token)
 
 
-# Titles, never surnames: "Classified By: Political Counselor" must not cut every
-# "Counselor" of the cable, nor a sign-off "AMBASSADOR" every ambassador.
-_TITLES = frozenset(
-    {
-        "A/DCM", "ACTING", "ADMINISTRATOR", "AFFAIRS", "AMB", "AMBASSADOR", "ASSISTANT", "ATTACHE",
-        "CDA", "CHARGE", "CHIEF", "CONSUL", "CONSULATE", "COORDINATOR", "COUNSELLOR", "COUNSELOR",
-        "D'AFFAIRES", "DCM", "DEFENSE", "DEPUTY", "DIRECTOR", "ECON", "ECONCOUNS", "ECONOFF",
-        "EMBASSY", "GENERAL", "HEAD", "INTERIM", "MILITARY", "MINISTER", "MISSION", "OF", "OFFICE",
-        "OFFICER", "PERMANENT", "POL", "POLCOUNS", "POLITICAL", "POLOFF", "PRINCIPAL", "PUBLIC",
-        "REPRESENTATIVE", "SECRETARY", "SECTION", "THE", "UNDER",
-    }
-)  # fmt: skip
-
-
-def _is_title(token: str) -> bool:
-    return token.strip(".,;:").upper().replace("’", "'") in _TITLES
-
-
 def _word_alternatives(words: Sequence[str], *, surnames: bool) -> list[str]:
     """Each word as a whitespace-flexible literal skeleton; a name's last word also
     stands alone.
 
     Cables sign off and refer back by surname (``SECHE`` for Stephen A. Seche), so a
-    name of several words also cuts its last word when ``surnames`` is on (never a title
-    such as ``Counselor``).
+    name of several words also cuts its last word when ``surnames`` is on (never a common
+    word, title, office, post or country: :func:`redactor.names.searchable`).
     """
     alternatives: dict[str, None] = {}
     for word in words:
@@ -948,7 +960,7 @@ def _word_alternatives(words: Sequence[str], *, surnames: bool) -> list[str]:
         if surnames and len(tokens) > 1:
             last = tokens[-1].strip(".,;:")
             keys = skeleton(last).split()
-            if sum(c.isalpha() for c in last) >= 2 and not _is_title(last) and keys:
+            if searchable(last) and keys:
                 alternatives[_SPACE.join(_escape(k) for k in keys)] = None
     # Longest first: RE2 alternation is leftmost-first, and the full name should win.
     return sorted(alternatives, key=lambda a: (-len(a), a))

@@ -81,7 +81,7 @@ def test_seed_2026_releases_with_names_cut() -> None:
     lines = text.splitlines()
     assert lines[0] == lines[-1] == "UNCLASSIFIED"
     assert lines[1] == "RELEASE IN PART B6"
-    assert "Classified By: [B6] for reasons 1.4 b/d" in lines
+    assert "Classified By: Charge d'Affaires [B6] for reasons 1.4 b/d" in lines
     assert lines[-2] == "[B6]"  # the sign-off SECHE
     assert "Erkhov told Polchief" in text  # released: DECL 2016-02-26 has passed
     assert "seche" not in text.casefold()

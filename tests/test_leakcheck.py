@@ -90,11 +90,12 @@ def test_a_cut_term_in_a_released_segment_fails_the_pdf(tmp_path: Path) -> None:
 
 
 def test_a_term_the_release_still_holds_is_not_probed() -> None:
-    """A one-letter classifier name is cut where it stands and nowhere else: not a term."""
-    text = cable(by="Classified By: A for reasons 1.4 (b)", sig=None).replace(
+    """A classifier's name that is a common word is cut where it stands and nowhere else
+    (issue 14: "Wood" alone would cut all wood): not a term to probe."""
+    text = cable(by="Classified By: Ambassador Wood for reasons 1.4 (b)", sig=None).replace(
         "SUBJECT: A SUBJECT", "SUBJECT: A MEETING"
     )
-    text += "\n1. (U) A plan was agreed.\n"
+    text += "\n1. (U) Wood was sold.\n"
     document = parse(text)
     redacted = redact(
         document,

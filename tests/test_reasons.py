@@ -568,6 +568,10 @@ def test_seed_statement() -> None:
         name_span=(start + 15, start + 49),
         reasons=BD,
         warnings=(),
+        person="Stephen A. Seche",
+        person_span=(start + 33, start + 49),
+        title="Charge d'Affaires",
+        title_span=(start + 15, start + 32),
     )
 
 

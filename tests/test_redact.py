@@ -622,9 +622,10 @@ def test_patterns(pattern: str, paragraph: str, cut: list[str]) -> None:
     [
         # A name cut in the header is also cut wherever else it is released: the
         # classifier's surname in the sign-off, the sign-off in the Classified By line.
-        pytest.param("[classified_by]", ["CDA Chris Stevens", "STEVENS"], id="classified-by"),
+        # The classifier's title (CDA) is never cut (issue 14, point 2).
+        pytest.param("[classified_by]", ["Chris Stevens", "STEVENS"], id="classified-by"),
         pytest.param("[signature]", ["Stevens", "STEVENS"], id="signature"),
-        pytest.param("[classified_by, signature]", ["CDA Chris Stevens", "STEVENS"], id="both"),
+        pytest.param("[classified_by, signature]", ["Chris Stevens", "STEVENS"], id="both"),
     ],
 )
 def test_fields(fields: str, cut: list[str]) -> None:
@@ -638,21 +639,23 @@ def test_fields(fields: str, cut: list[str]) -> None:
         pytest.param(
             "Ambassador Anne W. Patterson",
             "¶1. (U) Cleared by Ambassador Anne W.\nPatterson and by PATTERSON's deputy.",
-            # the Classified By name as the field gives it; elsewhere without the title;
+            # the person alone, in the header and elsewhere (the title is released);
             # the possessive with its ending
-            ["Ambassador Anne W. Patterson", "Anne W.\nPatterson", "PATTERSON's"],
+            ["Anne W. Patterson", "Anne W.\nPatterson", "PATTERSON's"],
             id="name-and-surname-elsewhere",
         ),
         pytest.param(
             "Political Counselor",
             "¶1. (U) The Political Counselor met the Counselor.",
-            ["Political Counselor"],
+            [],  # a statement naming no one cuts nothing, here or elsewhere
             id="titles-only-not-searched",
         ),
         pytest.param(
             "Polcouns Jo Counselor",
             "¶1. (U) The Counselor met Jo.",
-            ["Polcouns Jo Counselor"],
+            # the person between two titles, cut where the header gives it (a name of
+            # fewer than three letters is not searched elsewhere); the titles never
+            ["Jo"],
             id="a-title-is-never-a-surname",
         ),
     ],
@@ -1000,7 +1003,7 @@ def test_field_names_are_found_after_characters_that_lower_case_to_two() -> None
     # "İ".lower() is two characters: offsets must still land on the name itself.
     pol = terms("- {id: t, fields: [classified_by], exemptions: [B6]}")
     text = para("¶1. (U) In İSTANBUL İİ met Chris Stevens and STEVENS.")
-    assert cut_texts(text, pol) == ["CDA Chris Stevens", "Chris Stevens", "STEVENS"]
+    assert cut_texts(text, pol) == ["Chris Stevens", "Chris Stevens", "STEVENS"]
 
 
 def test_a_lead_never_copies_words_whatever_the_parser_made_of_a_line() -> None:

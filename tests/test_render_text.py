@@ -382,7 +382,7 @@ def test_seed_foia_release(seed_text: str) -> None:
     assert lines[:2] == ["UNCLASSIFIED", "RELEASE IN PART B1, 1.4(B), 1.4(D), B6"]
     assert lines[-3:] == ["¶2. (C) [WITHHELD B1, 1.4(B), 1.4(D)]", "[B6]", "UNCLASSIFIED"]
     assert "SUBJECT: [WITHHELD B1, 1.4(B), 1.4(D)]" in lines
-    assert "Classified By: [B6] for reasons 1.4 b/d" in lines
+    assert "Classified By: Charge d'Affaires [B6] for reasons 1.4 b/d" in lines
     assert "¶1. (C) [WITHHELD B1, 1.4(B), 1.4(D)]" in lines
     assert cancelled("C O N F I D E N T I A L DAMASCUS 000728") in lines
     assert "E.O. 12958: DECL: 02/26/2016" in lines
