@@ -424,7 +424,7 @@ def _rejoin(tokens: list[_Tok]) -> list[_Tok]:
             and frag.isalpha()
             and frag.islower()
             and prev.text[-1:].isalpha()
-            and (len(frag) <= 2 or not is_common_word(frag))
+            and (len(frag) <= 2 or not is_common_word(frag) or is_title(prev.text + frag))
             and frag.upper() not in _CLAUSE_WORDS
             and frag not in _PARTICLES
         ):
@@ -469,7 +469,7 @@ def _kind(tok: str, upper_statement: bool) -> str:
         return "post"
     if _INITIAL.fullmatch(bare) and (tok.endswith(".") or len(bare) == 1):
         return "initial"
-    if not _NAME_TOKEN.fullmatch(bare) or not bare[0].isupper():
+    if not _NAME_TOKEN.fullmatch(bare) or not (bare[0].isupper() or upper_statement):
         return "other"
     if not upper_statement and bare.isupper() and len(bare) >= 2:
         return "post"  # an acronym in a mixed-case statement: DCM, USEU, ASD/ISA
@@ -531,8 +531,11 @@ def read_names(text: str, lo: int, hi: int) -> NameReading:
     tokens = _trim_clause(_rejoin(_tokens(text, lo, hi)))
     if not tokens:
         return NameReading()
+    # A statement in one case ("AMBASSADOR CHARLES A. RAY", "ambassador john beyrle") tells
+    # names from other words by its vocabulary alone, not by capitals.
     letters = [c for t in tokens for c in t.text if c.isalpha()]
-    upper = bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    capitals = sum(c.isupper() for c in letters)
+    upper = bool(letters) and not 0.1 * len(letters) < capitals < 0.9 * len(letters)
     segments: list[list[_Tok]] = []
     for tok in tokens:
         if tok.after_break or not segments:
@@ -545,6 +548,10 @@ def read_names(text: str, lo: int, hi: int) -> NameReading:
             segments[i - 1].extend(segments.pop(i))
     found = _find_person(segments, upper)
     if found is None:
+        # "Classified By: Charge d'Affaires, a.i., for reasons ...": a title, no person.
+        if any(_kind(t.text, upper) == "title" for t in tokens):
+            title = _joined(text, tokens)
+            return NameReading(title=title[0], title_span=title[1]) if title else NameReading()
         return NameReading()
     person, at = found
     pstart, pend = person[0].start, person[-1].end
@@ -557,11 +564,15 @@ def read_names(text: str, lo: int, hi: int) -> NameReading:
     title_toks = before or after_in_seg
     title = _joined(text, title_toks)
     post_toks: list[_Tok] = []
+    title_after: list[_Tok] = []
     for seg in segments[at + 1 :]:
-        if post_toks or _is_post(seg, upper) or title is not None:
-            post_toks.extend(seg)  # "Consul General, Dubai, UAE": a place after the title
+        titled = any(_kind(t.text, upper) == "title" for t in seg)
+        if not post_toks and not _is_post(seg, upper) and (title is None or title_after) and titled:
+            # "Richard LeBaron, Charge d'Affaires, a.i.": the title after the name
+            title_after.extend(seg)
+            title = _joined(text, title_after)
         else:
-            title = _joined(text, seg)
+            post_toks.extend(seg)  # "Consul General, Dubai, UAE": a place after the title
     post = _joined(text, post_toks)
     return NameReading(
         _words(text, person),

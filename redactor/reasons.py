@@ -277,11 +277,13 @@ def _split_keyword_before(text: str, pos: int) -> bool:
 
 # The label. Capitalised forms only ("Classified By:", "CLASSIFIED BY", "Classified by"),
 # with the misspellings typists made ("Classfied By:", "Clasified by", "CLASSIFED BY"):
-# the lower-case phrase is prose ("information classified by the GOI"). Then what may stand
+# the lower-case phrase is prose ("information classified by the GOI") unless it starts a
+# line and ends in a colon ("classified by: ambassador john beyrle"). Then what may stand
 # between the label and the name: a portion mark "(U)", a doubled label ("Classified By:
 # Classifed by POL M/C …", 09PARIS1007) or a stray "by".
 _LABEL = re.compile(
-    r"(?P<label>C(?:lass?i?fi?e?d|LASS?I?FI?E?D)[ \t]+(?:B[Yy]|by)(?![A-Za-z])[ \t]*:?)"
+    r"(?P<label>C(?:lass?i?fi?e?d|LASS?I?FI?E?D)[ \t]+(?:B[Yy]|by)(?![A-Za-z])[ \t]*:?"
+    r"|(?<![^\n])classified[ \t]+by[ \t]*:)"
     r"(?i:[ \t\xa0]|\(\s*[a-z]{1,3}\s*\)|classifi?e?d\s+by(?![a-z])[ \t]*:?|by(?=\s))*"
 )
 # The words that introduce the reasons, at the end of the text before the clause:
@@ -392,14 +394,18 @@ def _label_starts(text: str, label: re.Match[str]) -> bool:
 def _labels(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
     """``_LABEL.finditer(text, start, stop)``, found faster.
 
-    Every label starts with "Clas" or "CLAS"; str.find skips to those, where re would
-    try a match at every capital C of the header and the first paragraph.
+    Every label starts with "Clas" or "CLAS" (or "clas" at a line start); str.find skips
+    to those, where re would try a match at every capital C of the header and the first
+    paragraph.
     """
     pos = start
     while True:
-        mixed = text.find("Clas", pos, stop)
-        upper = text.find("CLAS", pos, stop)
-        at = mixed if upper < 0 or 0 <= mixed < upper else upper
+        at = min(
+            (i for i in (text.find(s, pos, stop) for s in ("Clas", "CLAS", "\nclas")) if i >= 0),
+            default=-1,
+        )
+        if at >= 0 and text.startswith("\nclas", at):
+            at += 1
         if at < 0:
             return
         m = _LABEL.match(text, at, stop)
