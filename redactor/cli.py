@@ -31,7 +31,7 @@ from redactor.leakcheck import leak_probe
 from redactor.model import Document
 from redactor.parser import parse
 from redactor.policy import Action, Policy, PolicyError, check_release_field, load_policy
-from redactor.redact import Redacted, redact
+from redactor.redact import Redacted, field_names, redact
 from redactor.render.pdf import VerificationError, render_pdf
 from redactor.render.text import render_text
 
@@ -303,7 +303,7 @@ def explain_command(
     policy_path: str, as_of: str | None, as_json: bool, max_size: int, file: str
 ) -> None:
     """Show the decision, rule and reason for each portion of INPUT."""
-    _, redacted, digest = _apply(policy_path, as_of, file, max_size)
+    document, redacted, digest = _apply(policy_path, as_of, file, max_size)
     if as_json:
         click.echo(audit_json(redacted, policy_file=Path(policy_path).name, policy_sha256=digest))
         return
@@ -334,6 +334,17 @@ def explain_command(
     if redacted.cuts:
         terms = sorted({t for c in redacted.cuts for t in c.terms})
         console.print(f"{len(redacted.cuts)} cut(s) by term(s): {', '.join(terms)}")
+    # Which person each header field gave (issue 14, point 2): a reviewer's view of the
+    # source, like `inspect`; never part of a release or its audit.
+    for term in load_policy(policy_path).terms:
+        for named in field_names(document, term):
+            searched = " or ".join(f'"{form}"' for form in named.searched)
+            elsewhere = f"and wherever {searched} stands" if searched else "and nowhere else"
+            console.print(
+                f'term {term.id}: {named.field} gave the person "{named.name}", '
+                f"cut there {elsewhere}",
+                markup=False,
+            )
 
 
 @main.group("policy")

@@ -75,6 +75,10 @@ def inspect_document(document: Document, *, as_of: datetime.date) -> dict[str, A
         },
         "reasons": list(document.reasons),
         "classified_by": cb.name if cb is not None else None,
+        # The person alone, or null where the statement names no one (issue 14).
+        "classifier_name": cb.person if cb is not None else None,
+        "classifier_title": cb.title if cb is not None else None,
+        "classifier_post": cb.post if cb is not None else None,
         "tags": list(document.tags),
         "subject": subject_text,
         "portions": portions,

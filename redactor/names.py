@@ -589,8 +589,8 @@ def _runs_in(seg: list[_Tok], kinds: list[str]) -> Iterator[list[_Tok]]:
 
     A name word right after a connector is the connector's object, and a country after
     it too (``Special Representative for Afghanistan and Pakistan Richard Holbrooke``,
-    ``Ambassador to Iraq Ryan Crocker``); name words right after a post word are a place
-    (``Embassy Tripoli``, ``Dept. of State``, ``RSO Caracas``).
+    ``Ambassador to Iraq Ryan Crocker``); the name word right after a post word is a
+    place (``Embassy Tripoli``, ``Dept. of State``, ``RSO Caracas``).
     """
     b = len(seg)
     while b > 0:
@@ -606,8 +606,13 @@ def _runs_in(seg: list[_Tok], kinds: list[str]) -> Iterator[list[_Tok]]:
             start += 1
         while start < b and kinds[start] == "suffix":
             start += 1
+        if 0 < start < b and _place_after(seg, start):
+            # The place is the first word: the words after it may still name someone
+            # ("U.S. Embassy Kabul John Smith"); cutting a two-word place's second word
+            # is the lesser harm (fail closed).
+            start += 1
         run, run_kinds = seg[start:b], kinds[start:b]
-        if run and not (start > 0 and _place_after(seg, start)) and _person(run, run_kinds):
+        if run and _person(run, run_kinds):
             yield run
         b = a
 
@@ -617,7 +622,12 @@ def _find_person(segments: list[list[_Tok]], upper: bool) -> tuple[list[_Tok], i
     someone (``segments`` may change: a split initial is mended)."""
     found: list[tuple[list[_Tok], int]] = []
     for i, seg in enumerate(segments):
-        found.extend((run, i) for run in _runs_in(seg, [_kind(t.text, upper) for t in seg]))
+        kinds = [_kind(t.text, upper) for t in seg]
+        if kinds[-1] == "title" and not is_title(seg[-1].text) and len(seg) > 1:
+            # A word that only looks like a misspelt title is a name where it ends the
+            # segment ("Ambassador Jon Chiefs"): a title stands before the name.
+            kinds[-1] = "name"
+        found.extend((run, i) for run in _runs_in(seg, kinds))
     if not found:
         return None
     # A full name before a lone word: "Acting Front Office Director, Jane Doe".
@@ -686,7 +696,6 @@ def searchable(word: str) -> bool:
         or is_title(word)
         or is_office(word)
         or is_country_word(word)
-        or near_title(word.strip(".,;:"))
     )
 
 

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from redactor.names import NameReading, read_names
+from redactor.names import NameReading, is_common_word, read_names
 
 __all__ = ["ClassifiedBy", "find_classified_by", "parse_reasons"]
 
@@ -350,8 +350,9 @@ _SEGMENT = 2000  # a statement, its wrapped lines and a few blank lines fit in t
 def find_classified_by(text: str, start: int = 0, end: int | None = None) -> ClassifiedBy | None:
     """Find the ``Classified By`` statement in ``text[start:end]`` and read it.
 
-    When there are several, the first that names a person wins (a REF's or a forwarded
-    cable's statement may come first and name only a post); else the first.
+    When there are several, one with reasons wins, and among those the one that most
+    surely names a person, the first among equals (a REF's or a forwarded cable's
+    statement may come first and name only a post: ``Classified By: ADANA 222``).
 
     Args:
         text: The document (offsets in the result refer to it).
@@ -364,15 +365,30 @@ def find_classified_by(text: str, start: int = 0, end: int | None = None) -> Cla
     """
     stop = len(text) if end is None else max(0, min(end, len(text)))
     start = max(0, start)
-    first: ClassifiedBy | None = None
+    best: ClassifiedBy | None = None
+    score = (-1, -1)
     for n, label in enumerate(_labels(text, start, stop)):
         if n >= _MAX_STATEMENTS or not _label_starts(text, label):
             continue
         statement = _statement(text, label, stop)
-        if statement.person is not None:
-            return statement
-        first = first or statement
-    return first
+        # The statement with reasons first (the document's own, E.O. 13526 §1.6(a)),
+        # then the one that most surely names someone.
+        if (mine := (bool(statement.reasons), _names_someone(statement))) > score:
+            best, score = statement, mine
+    return best
+
+
+def _names_someone(statement: ClassifiedBy) -> int:
+    """How surely a statement names its classifier, to choose among several: 3 for a
+    full name with a word that is no common word (``Marc Wall``), 2 for one such word
+    (``Cellucci``), 1 for a person of common words only (``LINE ADDED``, ``Wood``),
+    0 for none (``ADANA 222`` names a post, ``DOS Classification Guide`` a guide)."""
+    person = statement.person
+    if person is None:
+        return 0
+    if all(is_common_word(word) for word in person.split()):
+        return 1
+    return 3 if len(person.split()) > 1 else 2
 
 
 _MAX_STATEMENTS = 4

@@ -601,7 +601,7 @@ class _Engine:
                 # released (a cleared-by list, the sign-off): otherwise the cut protects
                 # nothing.
                 for form in named.searched:
-                    spans.extend(view.back(_find_name(view.text, form)))
+                    spans.extend(view.back(_find_name(view.text, skeleton(form))))
             for start, end in spans:
                 for lo, hi in _clip(start, end, released):
                     found.append((lo, hi, term.id, codes))
@@ -890,8 +890,8 @@ def _matchers(policy: Policy) -> list[tuple[Any, list[tuple[Any, bool]]]]:
 
 
 def _name_forms(name: str, *, surnames: bool) -> tuple[str, ...]:
-    """The forms of a person's name cut wherever they stand, as skeletons: the name as
-    read (a single word only when :func:`redactor.names.searchable`), and its surname
+    """The forms of a person's name cut wherever they stand (matched as skeletons): the
+    name as read (a single word only when :func:`redactor.names.searchable`), and its surname
     when ``surnames`` is on and the surname is searchable (never ``White`` or ``Via``:
     alone they would cut ordinary words all through the cable)."""
     tokens = unicodedata.normalize("NFKC", name).split()
@@ -899,11 +899,11 @@ def _name_forms(name: str, *, surnames: bool) -> tuple[str, ...]:
     if (len(tokens) > 1 or (tokens and searchable(tokens[0]))) and sum(
         c.isalpha() for c in name
     ) >= 3:
-        forms.append(skeleton(" ".join(tokens)))
+        forms.append(" ".join(tokens))
     last = surname(name) if surnames else None
     if last is not None:
-        forms.append(skeleton(last))
-    return tuple(f for f in dict.fromkeys(forms) if f.strip())
+        forms.append(last)
+    return tuple(f for f in dict.fromkeys(forms) if skeleton(f).strip())
 
 
 def _find_name(text: str, form: str) -> Iterator[tuple[int, int]]:

@@ -38,6 +38,9 @@ def test_inspect_json_seed() -> None:
     }
     assert report["reasons"] == ["1.4(b)", "1.4(d)"]
     assert report["classified_by"] == "Charge d'Affaires Stephen A. Seche"
+    assert report["classifier_name"] == "Stephen A. Seche"
+    assert report["classifier_title"] == "Charge d'Affaires"
+    assert report["classifier_post"] is None
     assert report["tags"] == ["KPAL", "PREL", "SY", "RS"]
     assert report["subject"] == "DAMASCUS-BASED HAMAS OFFICIALS TO TRAVEL TO MOSCOW"
     kinds = [(p["kind"], p["number"], p["marking"], p["level"]) for p in report["portions"]]

@@ -77,6 +77,20 @@ def test_explain_table() -> None:
     assert "DECL 2016-02-26 after as-of 2010-01-01" in out
     assert "2 cut(s) by term(s): classifier" in out
     assert "Erkhov" not in out
+    # Which person each header field gave, and the forms cut elsewhere (issue 14).
+    assert (
+        'term classifier: classified_by gave the person "Stephen A. Seche", cut there and '
+        'wherever "Stephen A. Seche" or "Seche" stands'
+    ) in out
+    assert 'term classifier: signature gave the person "SECHE", cut there and wherever' in out
+
+
+def test_explain_json_holds_no_names() -> None:
+    """The audit record names no person: the names are for the reviewer's screen."""
+    code, out, _ = run("explain", "-p", FOIA, "--as-of", "2010-01-01", "--json", SEED)
+    assert code == 0
+    assert "Seche" not in out
+    assert "SECHE" not in out
 
 
 def test_explain_json_is_the_audit_record() -> None:
