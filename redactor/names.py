@@ -691,12 +691,7 @@ def surname(name: str) -> str | None:
 def searchable(word: str) -> bool:
     """Whether a single word may be cut wherever it stands: two letters or more, and no
     common word, title, office, post or country."""
-    return not (
-        is_common_word(word)
-        or is_title(word)
-        or is_office(word)
-        or is_country_word(word)
-    )
+    return not (is_common_word(word) or is_title(word) or is_office(word) or is_country_word(word))
 
 
 def is_signoff_name(value: str, person: str | None) -> bool:
