@@ -302,7 +302,8 @@ def apply_command(  # noqa: PLR0917 - click passes every option by name
 def explain_command(
     policy_path: str, as_of: str | None, as_json: bool, max_size: int, file: str
 ) -> None:
-    """Show the decision, rule and reason for each portion of INPUT."""
+    """Show the decision, rule and reason for each portion of INPUT, and the person each
+    header field of a term gave."""
     document, redacted, digest = _apply(policy_path, as_of, file, max_size)
     if as_json:
         click.echo(audit_json(redacted, policy_file=Path(policy_path).name, policy_sha256=digest))
