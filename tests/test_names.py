@@ -3,6 +3,9 @@ statement read into person, title and post; common words; surnames; sign-offs.""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from redactor.names import (
@@ -16,6 +19,7 @@ from redactor.names import (
     searchable,
     surname,
 )
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize(
@@ -147,3 +151,14 @@ def test_vocabularies() -> None:
     assert not searchable("Embassy")
     assert not searchable("Pakistan")
     assert searchable("Seche")
+
+
+def test_wordlists_are_current() -> None:
+    """The shipped lists are what the libraries give (tools/gen_wordlists.py)."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "gen_wordlists.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
