@@ -421,6 +421,7 @@ def _trim_clause(tokens: list[_Tok]) -> list[_Tok]:
     return tokens
 
 
+@functools.lru_cache(maxsize=4096)  # titles and names repeat from cable to cable
 def _kind(tok: str, upper_statement: bool) -> str:
     """``name``, ``initial``, ``particle``, ``suffix``, ``nick``, ``title``, ``post``,
     ``connector`` or ``other``."""

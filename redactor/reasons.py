@@ -21,7 +21,6 @@ Example::
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -78,8 +77,13 @@ class ClassifiedBy:
         def moved(span: tuple[int, int] | None) -> tuple[int, int] | None:
             return None if span is None else (span[0] + shift, span[1] + shift)
 
-        return dataclasses.replace(
-            self,
+        return ClassifiedBy(
+            self.start,
+            self.end,
+            self.name,
+            self.name_span,
+            self.reasons,
+            self.warnings,
             person=names.person,
             person_span=moved(names.person_span),
             title=names.title,
