@@ -134,7 +134,6 @@ _TITLE_WORDS: Final = frozenset(
         "PUBLIC",
         "REGIONAL",
         "REPRESENTATIVE",
-        "RSO",
         "ARSO",
         "SECRETARY",
         "SENIOR",

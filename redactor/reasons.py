@@ -156,6 +156,27 @@ def _continuations(text: str) -> str:
     return text.replace("\\\r\n", " \r\n").replace("\\\n", " \n")
 
 
+# A telegram page break inside a statement: the page's footer or next banner, the "PAGE 02
+# ..." header and the section marker ("LONDON 00001234 002 OF 003") stand between the name
+# or the reasons and their continuation (07PARIS170). Each line, with the line break before
+# it, is blanked (same length) so the statement reads across it.
+_PAGE_BREAK_LINE = re.compile(
+    r"\r?\n[ \t]*(?:"
+    r"PAGE[ \t]+\d{2,3}\b[^\n]*"
+    r"|(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|S E C R E T"
+    r"|C O N F I D E N T I A L)(?:[ \t]+(?:SECTION[ \t]+\d+[ \t]+OF[ \t]+\d+))?[ \t]*"
+    r"|[A-Z][A-Z ]{1,30}[ \t]+\d{5,8}[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}[ \t]*"
+    r")(?=\r?\n)"
+)
+
+
+def _page_breaks(text: str) -> str:
+    """``text`` with page-break lines blanked (same length, offsets carry over)."""
+    if "PAGE" not in text and " OF " not in text:
+        return text
+    return _PAGE_BREAK_LINE.sub(lambda m: " " * len(m.group()), text)
+
+
 def _valid_clause(text: str, m: re.Match[str]) -> bool:
     """A :data:`_CLAUSE` match that is a section, not the tail of a number ("11.4")."""
     s = m.start()
@@ -444,7 +465,7 @@ def _statement(text: str, label: re.Match[str], stop: int, *, fast: bool = True)
     skips the shortcut for the dominant shape (for the tests that compare both paths).
     """
     base = label.start()
-    src = _continuations(text[base : min(stop, base + _SEGMENT)])
+    src = _page_breaks(_continuations(text[base : min(stop, base + _SEGMENT)]))
     stop = len(src)
     label_end = label.end("label") - base
     nstart = label.end() - base
@@ -569,7 +590,7 @@ def _locate_clause(text: str, nstart: int, stop: int) -> tuple[re.Match[str] | N
 
 
 def _after_blanks(text: str, pos: int, stop: int) -> re.Match[str] | None:
-    for _ in range(3):
+    for _ in range(4):
         blank = _BLANK_LINE.match(text, pos, stop)
         if blank is None:
             m = _SECTION_START.match(text, pos, _line_end(text, pos, stop))

@@ -459,10 +459,12 @@ STATEMENTS: list[tuple[str, str, str, str | None, tuple[str, ...]]] = [
     ),
     (
         "",
-        "CLASSIFIED BY: POLITICAL MINISTER-COUNSELOR JOSIAH ROSENBLATT, REASONS",
-        " \n \n \n \nPAGE 02 RUEHFRA0170 S E C R E T \n1.4 (B) AND (D). \n",
+        # the reasons across a telegram page break (07PARIS170; issue 14)
+        "CLASSIFIED BY: POLITICAL MINISTER-COUNSELOR JOSIAH ROSENBLATT, REASONS"
+        " \n \n \n \nPAGE 02 RUEHFRA0170 S E C R E T \n1.4 (B) AND (D).",
+        " \n",
         "POLITICAL MINISTER-COUNSELOR JOSIAH ROSENBLATT",
-        (),
+        BD,
     ),
     (
         "",
@@ -661,6 +663,8 @@ def test_dangling_keyword_then_only_blank_lines() -> None:
 READS_PAST_THE_BLOCK = {
     "05SOFIA1207": ("1.4(c)",),
     "07LONDON4472": BD,
+    # "REASONS" then a telegram page break, and the letters on the next page (issue 14)
+    "07PARIS170": BD,
     "09STATE132349": ("1.4(c)",),
 }
 _LABEL = re.compile(r"Classifi?e?d\s+by", re.I)
