@@ -345,7 +345,7 @@ _NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-.])*")
 _INITIAL = re.compile(r"[^\W\d_]\.?(?:[^\W\d_]\.)?")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class NameReading:
     """The person, title and post of a classifier statement, each with its span (offsets
     in the text read); ``None`` where the statement gives none."""
@@ -546,12 +546,12 @@ def read_names(text: str, lo: int, hi: int) -> NameReading:
             post_toks.extend(seg)  # "Consul General, Dubai, UAE": a place after the title
     post = _joined(text, post_toks)
     return NameReading(
-        _words(text, person),
-        (pstart, pend),
-        title[0] if title else None,
-        title[1] if title else None,
-        post[0] if post else None,
-        post[1] if post else None,
+        person=_words(text, person),
+        person_span=(pstart, pend),
+        title=title[0] if title else None,
+        title_span=title[1] if title else None,
+        post=post[0] if post else None,
+        post_span=post[1] if post else None,
     )
 
 

@@ -31,7 +31,7 @@ __all__ = ["ClassifiedBy", "find_classified_by", "parse_reasons"]
 
 
 @dataclass(frozen=True, slots=True)
-class ClassifiedBy:
+class ClassifiedBy(NameReading):
     """A ``Classified By`` statement as found in a text.
 
     Attributes:
@@ -54,7 +54,8 @@ class ClassifiedBy:
         person_span: Offsets of the person as written (a wrap inside it included).
         title, title_span: The title or role (``Acting Deputy Chief of Mission``).
         post, post_span: The post, office or agency (``U.S. Embassy Kabul``).
-        (See :func:`redactor.names.read_names`.)
+        (The last three pairs are the :class:`redactor.names.NameReading` it extends, see
+        :func:`redactor.names.read_names`; keyword-only.)
     """
 
     start: int
@@ -63,12 +64,6 @@ class ClassifiedBy:
     name_span: tuple[int, int] | None
     reasons: tuple[str, ...]
     warnings: tuple[str, ...]
-    person: str | None = None
-    person_span: tuple[int, int] | None = None
-    title: str | None = None
-    title_span: tuple[int, int] | None = None
-    post: str | None = None
-    post_span: tuple[int, int] | None = None
 
     def read(self, names: NameReading, shift: int) -> ClassifiedBy:
         """This statement with the person, title and post of ``names`` (offsets in the
