@@ -359,7 +359,12 @@ def test_batch_output_matches_apply_golden(tmp_path: Path) -> None:
     assert (out / "06DAMASCUS728.txt").read_bytes() == golden.read_bytes()
     assert "withheld in full" in stdout
     assert "done: 1 documents" in err
-    assert sorted(visible(out)) == ["06DAMASCUS728.txt", "audit.jsonl", "summary.json"]
+    assert sorted(visible(out)) == [
+        "06DAMASCUS728.txt",
+        "audit.jsonl",
+        "consistency.jsonl",
+        "summary.json",
+    ]
 
 
 def test_batch_summary_and_audit_content(tmp_path: Path) -> None:
@@ -426,7 +431,9 @@ def test_batch_names_from_hostile_ids_stay_in_the_folder(
     out = tmp_path / "out"
     code, _, err = batch(out, path)
     assert code == 0, err
-    assert sorted(visible(out)) == sorted(["audit.jsonl", f"{expected}.txt", "summary.json"])
+    assert sorted(visible(out)) == sorted(
+        ["audit.jsonl", "consistency.jsonl", f"{expected}.txt", "summary.json"]
+    )
     assert not (tmp_path / "etc").exists()
 
 
@@ -531,7 +538,7 @@ def test_batch_runs_are_deterministic_across_jobs(tmp_path: Path) -> None:
         code, _, _ = batch(out, folder, extra=("--jobs", jobs, "--format", "both"))
         assert code == 1  # bad.txt
     assert visible(outs[0]) == visible(outs[1]) == visible(outs[2])
-    assert len(visible(outs[0])) == 2 * 40 + 2
+    assert len(visible(outs[0])) == 2 * 40 + 3  # audit, consistency, summary
     # The same through workers only: a backend whose workers are up before it starts
     # (a short batch may otherwise run while they start, in this process).
     backend = ProcessBackend(2)

@@ -24,7 +24,7 @@ def test_dask_local_cluster_matches_the_local_run(tmp_path: Path) -> None:
     assert code == 1, err
     assert "failed" in stdout
     assert visible(dask) == visible(local)
-    assert len(visible(dask)) == 2 * 24 + 2
+    assert len(visible(dask)) == 2 * 24 + 3  # audit, consistency, summary
 
 
 def test_dask_unreachable_scheduler_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:

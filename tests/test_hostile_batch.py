@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import re
@@ -20,14 +21,16 @@ from redactor.batch.consistency import (
     MAX_CUT_STRINGS,
     Consistency,
     Facts,
+    _key,
     _Words,
     _words,
     facts_of,
     pack_words,
+    worth_following,
 )
 from redactor.batch.state import STATE_FILE
 from redactor.cli import main
-from tests.builders import LATE, cable, policy
+from tests.builders import BANNER, LATE, RELEASE_ALL, cable, policy
 from tests.conftest import EXAMPLES, ROOT
 
 SEED = EXAMPLES / "06DAMASCUS728.txt"
@@ -71,6 +74,7 @@ def test_reference_id_path_traversal_stays_in_the_folder(tmp_path: Path) -> None
     assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "audit.jsonl",
+        "consistency.jsonl",
         "escape.txt",
         "summary.json",
     ]
@@ -296,6 +300,7 @@ def test_consistency_survives_a_resume_and_a_pdf_only_batch(tmp_path: Path) -> N
         "06DAMASCUS729.pdf",
         "06DAMASCUS730.pdf",
         "audit.jsonl",
+        "consistency.jsonl",
         "summary.json",
     ]
     resumed = batch(pdf, *inputs, extra=("--format", "pdf"))  # every document up to date
@@ -354,7 +359,7 @@ def test_consistency_caps_the_cut_strings(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr("redactor.batch.consistency.MAX_CUT_STRINGS", 1)
     checks = Consistency()
     try:
-        checks.add("x", Facts(cuts=(("t", "k1", "f", 1), ("t", "k2", "f", 1))), None)
+        checks.add("x", Facts(cuts=(("t", "k1", "f", 1, 0, 1), ("t", "k2", "f", 1, 2, 3))), None)
         assert checks.report()["cut_released"] == {
             "checked": False,
             "reason": "over 1 distinct cut strings",
@@ -375,7 +380,7 @@ def test_consistency_skips_a_release_that_went_missing(tmp_path: Path) -> None:
     and the words known to the scan are forgotten past a bound, never missed."""
     checks = Consistency()
     try:
-        checks.add("gone", Facts(cuts=(("t", "k", "f", 1),)), None)
+        checks.add("gone", Facts(cuts=(("t", "k", "f", 1, 0, 1),)), None)
         report = checks.report()
     finally:
         checks.close()
@@ -439,7 +444,8 @@ def test_facts_are_the_same_whether_case_folding_keeps_offsets_or_not() -> None:
     pol = policy(_CUT_NAME)
     facts = [facts_of(doc, redact(doc, pol, as_of=LATE)) for doc in map(parse, (plain, sharp))]
     assert len(sharp.casefold()) != len(sharp)
-    assert facts[0].cuts == facts[1].cuts
+    # The same strings; their offsets move with the longer word before them.
+    assert [c[:4] for c in facts[0].cuts] == [c[:4] for c in facts[1].cuts]
     assert facts[0].words == facts[1].words
     assert len(facts[0].portions) == len(facts[1].portions)
     # "straße" folds to "strasse": the portions holding it have the same words, and keys.
@@ -468,3 +474,141 @@ def test_fast_word_split_equals_the_pattern(text: str, data: st.DataObject) -> N
     words = _Words(text)
     assert words.split(start, end) == expected
     assert words.joined(start, end) == (b"\x1f".join(expected), len(expected))
+
+
+# ---------------------------------------------------------------------------------------
+# Which cut strings the check follows, and the reviewer's record (issue 14, point 4)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cut", "followed"),
+    [
+        ("Stephen A. Seche", True),
+        ("SECHE", True),  # a rare word: a lone surname is followed
+        ("Seche's", True),  # "s" is no word: still the lone surname
+        ("Thomas White", True),  # a full name with a common word in it
+        ("Jane Q. Doe", True),
+        ("WHITE", False),  # a sign-off that is a common word
+        ("via", False),
+        ("State", False),
+        ("A", False),
+        ("KABUL", False),  # a post
+        ("Ambassador", False),
+        ("(protect)", False),  # the flag a pattern cuts
+        ("(strictly protect)", False),
+        ("XXXXXXXXXXXX", False),  # an earlier editor's placeholder
+        ("Jones", False),  # a surname of many people: alone, another person elsewhere
+        ("Kelly", False),
+        ("Eikenberry", True),
+    ],
+)
+def test_consistency_follows_only_cut_strings_that_could_name_someone(
+    cut: str, followed: bool
+) -> None:
+    assert worth_following(_words(cut)) is followed
+
+
+def test_consistency_flags_a_name_not_a_common_word_released_elsewhere() -> None:
+    """Both words are cut in "a"; "b" releases both: only the name is a hit, and the
+    reviewer's record names the term, where it was cut (offsets) and where released."""
+    text = cable(BANNER, "02/26/2016", "1. (U) The white paper went to Seche today.")
+    doc = parse(text)
+    terms = "terms: [{id: listed, words: [White, Seche], exemptions: [B6]}]"
+    redacted = redact(doc, policy(f"{RELEASE_ALL}\n{terms}"), as_of=LATE)
+    assert len(redacted.cuts) == 2
+    facts = facts_of(doc, redacted)
+    assert len(facts.cuts) == 1  # "white" is not followed
+    seche = text.index("Seche")
+    checks = Consistency()
+    try:
+        checks.add("a", facts, None)
+        checks.add("b", Facts(), pack_words("The White House said Seche spoke."))
+        checks.add("c", Facts(), pack_words("A white paper, nothing more."))
+        report = checks.report()
+        record = io.BytesIO()
+        assert checks.write_record(record) == 1
+    finally:
+        checks.close()
+    assert report["cut_released"]["terms"] == [
+        {
+            "term": "listed",
+            "values": 1,
+            "cut_in": {"documents": 1, "names": ["a"]},
+            "found_in": {"documents": 1, "names": ["b"]},
+        }
+    ]
+    line = json.loads(record.getvalue())
+    assert line == {
+        "hit": 1,
+        "terms": ["listed"],
+        "cut_in": [{"document": "a", "at": [seche, seche + len("Seche")]}],
+        "found_in": ["b"],
+    }
+    assert "seche" not in record.getvalue().decode().lower()
+
+
+def test_consistency_record_in_the_output_folder(tmp_path: Path) -> None:
+    """DIR/consistency.jsonl: one line per cut string released elsewhere, every document
+    named, the offsets those of the cuts in audit.jsonl; never a word or a key."""
+    out = tmp_path / "out"
+    assert batch(out, *_inputs(tmp_path / "in")).exit_code == 0
+    raw = (out / "consistency.jsonl").read_text(encoding="utf-8")
+    lines = [json.loads(line) for line in raw.splitlines()]
+    assert [(x["hit"], x["terms"], x["found_in"]) for x in lines] == [
+        (1, ["classifier"], ["06DAMASCUS729"]),  # the person
+        (2, ["classifier"], ["06DAMASCUS729"]),  # the sign-off
+    ]
+    audits = {
+        a["reference_id"]: a
+        for a in map(json.loads, (out / "audit.jsonl").read_text(encoding="utf-8").splitlines())
+    }
+    for line in lines:
+        assert [c["document"] for c in line["cut_in"]] == ["06DAMASCUS728", "06DAMASCUS730"]
+        for cut in line["cut_in"]:
+            spans = [[c["start"], c["end"]] for c in audits[cut["document"]]["cuts"]]
+            assert cut["at"] in spans
+    for word in ("Seche", "Stephen"):
+        assert word.lower() not in raw.lower()
+    assert not re.search(r"[0-9a-f]{16}", raw)  # no key
+
+
+def test_consistency_facts_of_an_older_state_are_derived_again(tmp_path: Path) -> None:
+    """Facts written by an earlier version may follow strings no longer followed (here
+    "the", cut everywhere): a resumed batch derives them again, keeps the outputs, and
+    reports what a fresh batch does."""
+    inputs = _inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    assert batch(out, *inputs).exit_code == 0
+    fresh = summary(out)["consistency"]
+    record = (out / "consistency.jsonl").read_bytes()
+    key = _key("the")
+    old = json.dumps([[["classifier", key, key, 1]], [], [key]])  # the version-2 form
+    assert not Facts.loads(old).current
+    assert Facts.loads(old).cuts[0][4:] == (-1, -1)
+    db = sqlite3.connect(out / STATE_FILE)
+    with db:
+        db.execute("UPDATE documents SET facts = ?", (old,))
+    db.close()
+    result = batch(out, *inputs)
+    assert result.exit_code == 0, result.stderr
+    assert re.search(r"up to date \(skipped\)\W+3\b", result.stdout)  # nothing rewritten
+    assert summary(out)["consistency"] == fresh
+    assert (out / "consistency.jsonl").read_bytes() == record
+    db = sqlite3.connect(out / STATE_FILE)
+    facts = [Facts.loads(f) for (f,) in db.execute("SELECT facts FROM documents")]
+    db.close()
+    assert all(f.current for f in facts)
+    assert [f.cuts for f in facts if f.cuts]  # the names again, with their offsets
+    # Without a derived outcome (it failed), the older facts are used as they are: the
+    # offsets are unknown, and the record says so.
+    checks = Consistency()
+    try:
+        checks.add("a", Facts.loads(old), None)
+        checks.add("b", Facts(), pack_words("the end"))
+        checks.report()
+        buffer = io.BytesIO()
+        checks.write_record(buffer)
+    finally:
+        checks.close()
+    assert json.loads(buffer.getvalue())["cut_in"] == [{"document": "a", "at": None}]

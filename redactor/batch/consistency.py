@@ -6,30 +6,44 @@ same paragraph withheld in one copy and released in a duplicate (REDACTION.md §
 16; the 2025-26 Epstein releases were withdrawn for exactly this). A batch therefore runs
 two checks and reports them in ``summary.json`` (``consistency``) and on screen:
 
-* **Cut, yet released elsewhere.** Every string a policy term cut from a document is
-  looked for, as whole words in any case, in the released text of every document of the
-  batch. A hit names the term (its policy id), how many distinct strings and which
-  documents; never the words. It runs whatever the format: the released text is what the
-  text release holds and what the PDF prints, and a worker returns it with its outcome
-  (a PDF-only batch publishes no text file for it).
+* **Cut, yet released elsewhere.** Every string a policy term cut from a document that
+  could name someone is looked for, as whole words in any case, in the released text of
+  every document of the batch. A hit names the term (its policy id), how many distinct
+  strings and which documents; never the words. Which strings could name someone
+  (:func:`worth_following`): at least two letters, and a word that may be searched alone
+  (:func:`redactor.names.searchable`: no common word, title, office, post or country, and
+  no placeholder such as ``XXXXXXXXXXXX``); a lone word must also be rare in English. A
+  sign-off ``WHITE`` is cut in its cable, but "white" released elsewhere is no leak of
+  it. Under ``foia-release`` the check flagged 285 of the 535 corpus cables, nearly all
+  for such words, or for another person of a common surname; now 55. It runs
+  whatever the format: the released text is what the text release holds and what the PDF
+  prints, and a worker returns it with its outcome (a PDF-only batch publishes no text
+  file for it).
 * **Same portion, same decision.** Portions with the same words (five or more, after the
   number and mark) under the same marking should be decided alike. A difference is not
   always wrong (two cables with different declassification dates), but it is what a
   reviewer must look at; each is reported by the documents involved and the actions.
 
+The summary counts and lists at most :data:`MAX_LISTED` documents per term; the reviewer's
+record ``DIR/consistency.jsonl`` (:meth:`Consistency.write_record`) has every hit in full:
+per distinct cut string released elsewhere, the term ids, each document it was cut from
+with the offsets of its first cut there (as the audit gives them) and every document that
+releases it. Like the audit it holds no word, no key, and is not for publication.
+
 What is kept, and where. A worker returns :class:`Facts`: 64-bit BLAKE2b keys of each cut
-string, of its first word, of every word of it and of each portion's words and marking,
-with the term ids and actions. A key of a short withheld string lets anyone holding a guess
-confirm it, so keys never reach a published file: they live in this process, in a private
-temporary SQLite database (deleted when the batch ends) and in the resume state
-``.redactor-state.sqlite``, which is not for publication either. The released texts wait
-for the final scan in the same temporary database (compressed; they are releases, not
-secrets, but the output folder gets nothing it did not get before). Memory stays flat at
-any corpus size: per-document data goes to the temporary database as it arrives; the final
-scan reads one released text at a time and holds the keys of the cut strings' *words*
-(first words with the lengths they start, and every cut word), never the strings, whose
-number grows with the corpus (at most :data:`MAX_CUT_STRINGS` are checked); its hits go to
-the database, and the report is counted there.
+string worth following (with the offsets of its first cut), of its first word, of every
+word of it and of each portion's words and marking, with the term ids and actions. A key
+of a short withheld string lets anyone holding a guess confirm it, so keys never reach a
+published file: they live in this process, in a private temporary SQLite database (deleted
+when the batch ends) and in the resume state ``.redactor-state.sqlite``, which is not for
+publication either. The released texts wait for the final scan in the same temporary
+database (compressed; they are releases, not secrets, but the output folder gets nothing
+it did not get before). Memory stays flat at any corpus size: per-document data goes to
+the temporary database as it arrives; the final scan reads one released text at a time and
+holds the keys of the cut strings' *words* (first words with the lengths they start, and
+every cut word), never the strings, whose number grows with the corpus (at most
+:data:`MAX_CUT_STRINGS` are checked); its hits go to the database, and the report is
+counted there.
 
 The final scan is cheap: workers split the released texts into words, the distinct words
 of a text are matched against the first words of the cut strings as sets (each distinct
@@ -40,19 +54,37 @@ string is keyed only where its first word stands and the words after it are cut 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import IO, Any, Final
 
 from redactor.model import Document
+from redactor.names import searchable
 from redactor.redact import Redacted
 
-__all__ = ["MAX_CUT_STRINGS", "Consistency", "Facts", "facts_of", "pack_words"]
+__all__ = [
+    "FACTS_VERSION",
+    "LONE_NAME_ZIPF",
+    "MAX_CUT_STRINGS",
+    "Consistency",
+    "Facts",
+    "facts_of",
+    "pack_words",
+    "worth_following",
+]
+
+# 3: only cut strings worth following (worth_following), each with its first offsets.
+# Facts of an earlier version are re-derived by a resumed batch (Facts.current).
+FACTS_VERSION: Final = 3
+# A lone cut word is followed only below this: once in a million English words. On the
+# corpus, the surnames of two people or more (Jones, Kelly, Martinez, Gordon) are above.
+LONE_NAME_ZIPF: Final = 3.0
 
 MAX_CUT_STRINGS: Final = 200_000  # distinct cut strings held for the final scan
 MAX_WORDS_KNOWN: Final = 10_000  # distinct released words whose keys are remembered
@@ -138,37 +170,84 @@ def _utf8(latin1: bytes) -> bytes:
     return latin1 if latin1.isascii() else latin1.decode("latin-1").encode("utf-8")
 
 
+Cut = tuple[str, str, str, int, int, int]
+
+
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """What one document tells the consistency checks: keys, term ids, actions; no text.
+    """What one document tells the consistency checks: keys, term ids, actions,
+    offsets; no text.
 
-    ``cuts`` holds ``(term id, key of the cut words, key of the first word, word count)``;
+    ``cuts`` holds ``(term id, key of the cut words, key of the first word, word count,
+    start, end)`` for each cut string worth following (:func:`worth_following`), with the
+    offsets of its first cut in the document (``-1``: not known, from an older state);
     ``portions`` holds ``(key of the marking and words, action)``; ``words`` the key of
     every word of the cut strings (``None``: not known, from a state written before they
     were kept), which lets the final scan key a longer string only where all its words
-    are cut words.
+    are cut words. ``current``: made by this version's :func:`facts_of`; facts read from
+    an older state are not (they may hold strings no longer followed) and a resumed batch
+    derives them again.
     """
 
-    cuts: tuple[tuple[str, str, str, int], ...] = ()
+    cuts: tuple[Cut, ...] = ()
     portions: tuple[tuple[str, str], ...] = ()
     words: tuple[str, ...] | None = ()
+    current: bool = True
 
     def dumps(self) -> str:
         """JSON for the resume state."""
-        return json.dumps([self.cuts, self.portions, self.words])  # tuples become lists
+        # tuples become lists
+        return json.dumps([self.cuts, self.portions, self.words, FACTS_VERSION])
 
     @classmethod
     def loads(cls, text: str) -> Facts:
-        """Read :meth:`dumps` back; empty facts for an empty or unreadable string."""
+        """Read :meth:`dumps` back, or an older state's form; empty facts for an empty or
+        unreadable string."""
         try:
-            cuts, portions, *words = json.loads(text)
+            cuts, portions, *rest = json.loads(text)
+            words = rest[0] if rest else None
+            current = len(rest) > 1 and rest[1] == FACTS_VERSION
             return cls(
-                tuple((str(t), str(f), str(w), int(n)) for t, f, w, n in cuts),
+                tuple((str(t), str(f), str(w), int(n), *_offsets(at)) for t, f, w, n, *at in cuts),
                 tuple((str(k), str(a)) for k, a in portions),
-                tuple(map(str, words[0])) if words and words[0] is not None else None,
+                tuple(map(str, words)) if words is not None else None,
+                current,
             )
         except (ValueError, TypeError):
             return cls()
+
+
+def _offsets(at: list[Any]) -> tuple[int, int]:
+    return (int(at[0]), int(at[1])) if len(at) == 2 else (-1, -1)
+
+
+def worth_following(words: Sequence[str]) -> bool:
+    """Whether a cut string (its words, case-folded) could name someone, and so is looked
+    for in the other releases of a batch.
+
+    Its name words are those of two letters or more that are no placeholder
+    (``XXXXXXXXXXXX``, what earlier editors put in place of a name; ``'s`` is no word). A
+    string of several is followed when one of them may be searched alone
+    (:func:`redactor.names.searchable`: no common word, title, office, post or country):
+    ``Thomas White`` is. A lone word must also be rare in English, met less than once
+    in a million words (``wordfreq`` Zipf under :data:`LONE_NAME_ZIPF`): ``Vershbow`` and
+    ``Eikenberry`` are followed; ``White``, ``via``, ``State``, ``KABUL`` and
+    ``(protect)`` are not, nor ``Jones``, ``Kelly`` or ``Gordon``. Cut in one cable for a
+    reason of that cable, such a word released elsewhere is an ordinary word or another
+    person (Gordon Brown, Gerry Kelly) far more often than the one cut, and a report full
+    of them teaches a reviewer to ignore it; the full name is still followed.
+    """
+    named = [w for w in words if sum(c.isalpha() for c in w) >= 2 and len(set(w)) > 1]
+    if len(named) == 1:
+        return searchable(named[0]) and _zipf(named[0]) < LONE_NAME_ZIPF
+    return any(searchable(word) for word in named)
+
+
+@functools.lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    import wordfreq  # noqa: PLC0415 - its lists load on first use
+
+    return float(wordfreq.zipf_frequency(word, "en"))
 
 
 def pack_words(text: str) -> bytes:
@@ -188,13 +267,14 @@ def facts_of(document: Document, redacted: Redacted) -> Facts:
     """The facts of one released document (run by the worker that released it)."""
     text = document.text
     words_of = _Words(text)
-    cuts: set[tuple[str, str, str, int]] = set()
+    cuts: dict[tuple[str, str, str, int], tuple[int, int]] = {}
     cut_words: set[bytes] = set()
-    for cut in redacted.cuts:
+    for cut in redacted.cuts:  # in text order: the first cut of a string comes first
         words = words_of.split(cut.start, cut.end)
-        if words:
+        if words and worth_following([w.decode("utf-8", "surrogatepass") for w in words]):
             full, first = _key_of(b"\x1f".join(words)), _key_of(words[0])
-            cuts.update((term, full, first, len(words)) for term in cut.terms)
+            for term in cut.terms:
+                cuts.setdefault((term, full, first, len(words)), (cut.start, cut.end))
             cut_words.update(words)
     marks = {p.start: p.mark_end for p in document.portions if p.mark_end is not None}
     portions: set[tuple[str, str]] = set()
@@ -207,7 +287,8 @@ def facts_of(document: Document, redacted: Redacted) -> Facts:
             key = _key_of(f"{decision.marking}\x1e".encode() + joined)
             portions.add((key, decision.action.value))
     word_keys = tuple(sorted(_key_of(word) for word in cut_words))
-    return Facts(tuple(sorted(cuts)), tuple(sorted(portions)), word_keys)
+    found = tuple(sorted((*cut, *at) for cut, at in cuts.items()))
+    return Facts(found, tuple(sorted(portions)), word_keys)
 
 
 class Consistency:
@@ -221,7 +302,8 @@ class Consistency:
             """
             PRAGMA cache_size = -512;
             CREATE TABLE released (seq INTEGER PRIMARY KEY, name TEXT, body BLOB);
-            CREATE TABLE cuts (full TEXT, first TEXT, n INTEGER, term TEXT, seq INTEGER);
+            CREATE TABLE cuts (full TEXT, first TEXT, n INTEGER, term TEXT, seq INTEGER,
+                               start INTEGER, "end" INTEGER);
             CREATE INDEX cuts_full ON cuts (full);
             CREATE TABLE portions (key TEXT, action TEXT, seq INTEGER,
                                    PRIMARY KEY (key, action)) WITHOUT ROWID;
@@ -232,7 +314,7 @@ class Consistency:
         self._gated = True  # every document's cut words are known
         self._seq = 0
         self._released: list[tuple[int, str, bytes | None]] = []
-        self._cuts: list[tuple[str, str, int, str, int]] = []
+        self._cuts: list[tuple[str, str, int, str, int, int, int]] = []
         self._portions: list[tuple[str, str, int]] = []
         self._words: list[tuple[str]] = []
 
@@ -245,7 +327,10 @@ class Consistency:
         self._seq += 1
         seq = self._seq
         self._released.append((seq, name, released))
-        self._cuts.extend((full, first, n, term, seq) for term, full, first, n in facts.cuts)
+        self._cuts.extend(
+            (full, first, n, term, seq, start, end)
+            for term, full, first, n, start, end in facts.cuts
+        )
         self._portions.extend((key, action, seq) for key, action in facts.portions)
         if facts.words is None:
             self._gated = self._gated and not facts.cuts
@@ -256,7 +341,7 @@ class Consistency:
 
     def _flush(self) -> None:
         self._db.executemany("INSERT INTO released VALUES (?, ?, ?)", self._released)
-        self._db.executemany("INSERT INTO cuts VALUES (?, ?, ?, ?, ?)", self._cuts)
+        self._db.executemany("INSERT INTO cuts VALUES (?, ?, ?, ?, ?, ?, ?)", self._cuts)
         self._db.executemany("INSERT OR IGNORE INTO portions VALUES (?, ?, ?)", self._portions)
         self._db.executemany("INSERT OR IGNORE INTO words VALUES (?)", self._words)
         self._words.clear()
@@ -268,6 +353,48 @@ class Consistency:
         """The ``consistency`` section of ``summary.json``: ids, names and counts only."""
         self._flush()
         return {"cut_released": self._cut_released(), "decisions": self._decisions()}
+
+    def write_record(self, handle: IO[bytes]) -> int:
+        """The reviewer's record of the cut check (``DIR/consistency.jsonl``), after
+        :meth:`report`: one JSON line per distinct cut string released elsewhere, in the
+        order of the first document that cut it, and how many lines.
+
+        A line names the terms, each document the string was cut from with the offsets
+        of its first cut there (in the original, as ``audit.jsonl`` gives them; ``null``
+        when not known) and every document whose release holds it: complete lists, where
+        the summary stops at :data:`MAX_LISTED`. Never the words, never a key: the
+        reviewer finds the words at those offsets. Written a line at a time.
+        """
+        db, names = self._db, self._names()
+        count = 0
+        fulls = db.execute(
+            "SELECT hits.full FROM hits JOIN cuts ON cuts.full = hits.full "
+            "GROUP BY hits.full ORDER BY MIN(cuts.seq), MIN(cuts.start), hits.full"
+        )
+        for (full,) in fulls:  # other statements may run while it is read
+            count += 1
+            terms = [t for (t,) in db.execute(
+                "SELECT DISTINCT term FROM cuts WHERE full = ? ORDER BY term", (full,)
+            )]  # fmt: skip
+            cut_in = [
+                {"document": names(seq), "at": [start, end] if start >= 0 else None}
+                for seq, start, end in db.execute(
+                    # SQLite: a bare column with MIN() comes from the row of the minimum
+                    'SELECT seq, MIN(start), "end" FROM cuts WHERE full = ? '
+                    "GROUP BY seq ORDER BY seq",
+                    (full,),
+                )
+            ]
+            found_in = [
+                names(seq)
+                for (seq,) in db.execute(
+                    "SELECT seq FROM hits WHERE full = ? ORDER BY seq", (full,)
+                )
+            ]
+            line = {"hit": count, "terms": terms, "cut_in": cut_in, "found_in": found_in}
+            handle.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode())
+            handle.write(b"\n")
+        return count
 
     def close(self) -> None:
         """Drop the temporary database."""

@@ -34,7 +34,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any, Final, Literal, Protocol
 
@@ -52,6 +52,7 @@ from redactor.redact import Release
 
 __all__ = [
     "AUDIT_FILE",
+    "CONSISTENCY_FILE",
     "LOCK_FILE",
     "SUMMARY_FILE",
     "Backend",
@@ -65,6 +66,7 @@ __all__ = [
 ]
 
 AUDIT_FILE: Final = "audit.jsonl"
+CONSISTENCY_FILE: Final = "consistency.jsonl"  # the reviewer's record of the cut check
 SUMMARY_FILE: Final = "summary.json"
 SUMMARY_VERSION: Final = 1
 LOCK_FILE: Final = ".redactor-lock"
@@ -467,6 +469,8 @@ class _Run:
             audit.close()
             try:
                 self.summary.consistency = self.consistency.report()
+                with replacing(self.out / CONSISTENCY_FILE) as record:
+                    self.consistency.write_record(record)
             finally:
                 self.consistency.close()
             self._write_summary()  # before audit.jsonl is renamed into place, as it was
@@ -487,7 +491,10 @@ class _Run:
                 and record.settings == self.settings
             ):
                 entry.record = record
-                if not self.text:  # no text release to read back: a worker re-derives it
+                # No text release to read back, or facts of an older version (they may
+                # hold strings no longer followed): a worker re-derives them, writing
+                # nothing; the outputs stay.
+                if not self.text or not Facts.loads(record.facts).current:
                     entry.job = Job(item.source, item.data, "", outputs=False)
                     jobs.append(entry.job)
                 continue
@@ -533,17 +540,22 @@ class _Run:
         """An up-to-date document: keep its outputs if its name is still its own.
 
         The consistency check reads its released text back from its text release, or,
-        without one, from ``derived`` (the document run again, writing nothing).
+        without one, from ``derived`` (the document run again, writing nothing), which
+        also brings facts of this version where the state's are older.
         """
         item = entry.item
         base = safe_name(record.reference_id or item.stem)
         name = unique_name(base, self.state.claim)
         if name == record.name and self._present(name, record.sizes):
+            facts = Facts.loads(record.facts)
             if derived is not None:
                 released = derived.released if derived.ok else None
+                if derived.ok and not facts.current:
+                    facts = derived.facts
+                    record = replace(record, facts=facts.dumps())
+                    self.state.put(record)
             else:
                 released = self._read_release(name)
-            facts = Facts.loads(record.facts)
             self._done(item, record, audit, base, facts=facts, released=released)
             self.summary.skipped += 1
             self.reporter.advance(item.size, skipped=True)
