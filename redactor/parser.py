@@ -578,9 +578,10 @@ _TAGS = re.compile(r"\b(?:TAGS?|TAGE?S|TAS|TABS|TGS)\b[ \t]*[:,;]?[ \t]*(?P<v>[^
 _TAG_LINK = re.compile(r"\[([A-Za-z0-9 ]+)\]\(#\)")
 _TAG_SPLIT = re.compile(r"[\s,;]+")
 # The subject label: `SUBJECT:`, `SUBJ:`, any case, and the typo `UBJECT:` (a lost first
-# letter, seen in cablemap's tables) where a word starts. The colon-less `SUBJECT` is
-# read only at a line start right under another header field (_UNLABELLED_SUBJECT).
-_SUBJECT = re.compile(r"(?:\b(?:SUBJECT|SUBJ)|(?<!\S)UBJECT)[ \t]*:[ \t]*", re.I)
+# letter, seen in cablemap's tables) only at a line start: "the UBJECT: (U) ..." in a
+# line of text is no label. The colon-less `SUBJECT` is read only at a line start right
+# under another header field (_UNLABELLED_SUBJECT).
+_SUBJECT = re.compile(r"(?:\b(?:SUBJECT|SUBJ)|(?<![^\n])UBJECT)[ \t]*:[ \t]*", re.I)
 _UNLABELLED_SUBJECT = re.compile(
     r"\n[ \t]*(?P<label>SUBJECT|Subject)[ \t]+(?!(?:TO|OF|to|of)\b)(?=[^\s:(])"
 )
