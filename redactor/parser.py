@@ -577,6 +577,7 @@ _TO_INFO = re.compile(
 _TAGS = re.compile(r"\b(?:TAGS?|TAGE?S|TAS|TABS|TGS)\b[ \t]*[:,;]?[ \t]*(?P<v>[^\r\n]*)", re.I)
 _TAG_LINK = re.compile(r"\[([A-Za-z0-9 ]+)\]\(#\)")
 _TAG_SPLIT = re.compile(r"[\s,;]+")
+_TAG_GROUP = re.compile(r"\([ \t]*([^()]*?)[ \t]*\)|([^\s,;()]+)")
 # The subject label: `SUBJECT:`, `SUBJ:`, any case, and the typo `UBJECT:` (a lost first
 # letter, seen in cablemap's tables) only at a line start: "the UBJECT: (U) ..." in a
 # line of text is no label. The colon-less `SUBJECT` is read only at a line start right
@@ -1359,6 +1360,10 @@ class _Parser:
         raw = self.fields[-1].value
         if "[" in raw:
             raw = _TAG_LINK.sub(r"\1", raw)
+        if "(" in raw:
+            # `OVIP (CLINTON, HILLARY)`: the name in parentheses is one tag.
+            found = (a or b for a, b in _TAG_GROUP.findall(raw.upper()))
+            return tuple(t for t in found if t and t != "SIPDIS")
         # Upper-casing before splitting is the same as after: no separator has a case.
         return tuple(t for t in _TAG_SPLIT.split(raw.upper()) if t and t != "SIPDIS")
 
@@ -2091,17 +2096,19 @@ def _section_markers(text: str, post: str, serial: int) -> list[tuple[int, int]]
 
 
 def _name_before(text: str, pos: int, name: str) -> int | None:
-    """Where ``name`` (compared without spaces, any case) ends just before ``pos``."""
+    """Where ``name`` (compared without spaces, any case) starts, when it ends just
+    before ``pos``; also its last word alone, of four letters or more (``DUBAI 00000049
+    001.2 OF 003`` under the banner's ``RPO DUBAI``, 08RPODUBAI49)."""
     j = pos
     while j > 0 and text[j - 1] in " \t":
         j -= 1
     if j == pos:
         return None
-    for ch in reversed(name):
+    for matched, ch in enumerate(reversed(name)):
         while j > 0 and text[j - 1] in " .'-" and ch not in " .'-":
             j -= 1
         if j == 0 or text[j - 1].upper() != ch:
-            return None
+            return j if matched >= 4 and (j == 0 or not text[j - 1].isalpha()) else None
         j -= 1
     return j
 
