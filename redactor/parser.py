@@ -645,7 +645,7 @@ _TAG_LINE_UPPER = re.compile(r"[A-Z]{2,6}(?:[ \t]*[,;][ \t]*[A-Z]{2,6})*[ \t]*[,
 _TAG_LINE_LOWER = re.compile(r"[a-z]{2,6}(?:[ \t]*[,;][ \t]*[a-z]{2,6})*[ \t]*[,;]?")
 _TAG_CONTINUATION_LINES = 4
 # Line starts that end a TAGS value at once (checked before anything else).
-_TAGS_END = ("SUBJ", "Subj", "\n", "\r\n", "SUBJECT")
+_TAGS_END = ("SUBJ", "Subj", "\n", "\r\n")
 _TELETYPE_RULE = re.compile(r"------+[0-9A-F]{6}[ \t]+\d{6}Z[ \t]*/\d+")
 _AUTHORITY_LINE = re.compile(
     r"^[ \t]*(?P<label>Classified[ \t]+By|Derived[ \t]+From|Reasons?|Declassify[ \t]+On)"

@@ -87,6 +87,13 @@ TAGS_CASES = [
     ),
     # a teletype backslash at the end of the TAGS line
     ("TAGS: PREL PGOV \\\nKPAL\nSUBJECT: X", "PREL PGOV KPAL"),
+    # a backslash and a page header in one value
+    (
+        "TAGS: PREL PGOV \\\nSECRET\nPAGE 02 LIMA 01234 01 OF 02 251228Z\nPE\nSUBJECT: X",
+        "PREL PGOV PE",
+    ),
+    # at most four continuation lines: the fifth stays text
+    ("TAGS: PREL,\nAA,\nBB,\nCC,\nDD,\nEE\nSUBJECT: X", "PREL AA BB CC DD"),
     # the word PAGE alone is a tag as written, not a page header
     ("TAGS: PREL PAGE KS\nSUBJECT: X", "PREL PAGE KS"),
     # NOFORN under the TAGS line is a caption, not a tag (08MADRID308, CABLES.md)
@@ -117,6 +124,8 @@ TAGS_CASES = [
         "page-header-same-line",
         "section-banner",
         "backslash",
+        "backslash-and-page-header",
+        "four-lines-at-most",
         "page-word-kept",
         "noforn-caption",
         "prose-line",
