@@ -11,7 +11,7 @@ import datetime
 from typing import Any
 
 from redactor.markings import Marking
-from redactor.model import Document
+from redactor.model import Document, read_value
 
 __all__ = ["inspect_document"]
 
@@ -33,17 +33,13 @@ def inspect_document(document: Document, *, as_of: datetime.date) -> dict[str, A
     decl = document.declassification
     text = document.text
     subject = document.subject
+    value = document.field("subject")
     subject_text = None
-    if subject is not None:
-        value = document.field("subject")
-        start = (
-            subject.mark_end
-            if subject.mark_end is not None
-            else value.value_start
-            if value
-            else subject.start
-        )
-        subject_text = " ".join(text[start : subject.end].split()) or None
+    if subject is not None and value is not None:
+        # The clean reading of the value (page headers, a glued REF list and the like
+        # left out), after the subject's own mark.
+        start = value.value_start if subject.mark_end is None else subject.mark_end
+        subject_text = read_value(text, start, value.value_end, value.layout) or None
     portions = []
     for p in document.portions:
         m = p.marking

@@ -35,6 +35,7 @@ __all__ = [
     "Portion",
     "PortionKind",
     "partition",
+    "read_value",
 ]
 
 
@@ -73,10 +74,17 @@ class Part:
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """A header field: its name, its value as written, and where it stands.
+    """A header field: its name, its value as an expert reads it, and where it stands.
 
     ``start``/``end`` cover the whole field, label included; ``value_start`` and
-    ``value_end`` cover the value only (what a policy may cut).
+    ``value_end`` cover the value as written (what a policy may cut), continuation lines
+    and whatever layout interrupts it included. ``layout`` lists the stretches inside the
+    value that are not part of it: a page header and the page footer above it, a section
+    marker or repeated banner line, a teletype ``\\`` at a line end.
+
+    ``value`` is the clean reading (:func:`read_value`): the text between ``value_start``
+    and ``value_end`` with the layout stretches left out, continuation lines joined and
+    whitespace collapsed. It is a reading, not a slice: cut on the offsets, never on it.
     """
 
     name: str
@@ -85,6 +93,22 @@ class Field:
     end: int
     value_start: int
     value_end: int
+    layout: tuple[tuple[int, int], ...] = ()
+
+
+def read_value(text: str, start: int, end: int, layout: Iterable[tuple[int, int]] = ()) -> str:
+    """The clean reading of ``text[start:end]``: the ``layout`` stretches left out (each
+    counts as a blank, so that words on either side stay apart) and whitespace collapsed.
+    """
+    pieces = []
+    pos = start
+    for lo, hi in layout:
+        if lo > pos:
+            pieces.append(text[pos:lo])
+        pos = max(pos, hi)
+    if pos < end:
+        pieces.append(text[pos:end])
+    return " ".join(" ".join(pieces).split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,12 +61,14 @@ from redactor.model import (
     build_field,
     build_part,
     build_portion,
+    read_value,
 )
 from redactor.reasons import ClassifiedBy, find_classified_by, parse_reasons
 
 __all__ = ["parse"]
 
 _FIELD_START = operator.attrgetter("start")
+_START_POS = operator.attrgetter("pos")
 
 _MONTHS = {
     m: i
@@ -575,12 +577,48 @@ _TO_INFO = re.compile(
 _TAGS = re.compile(r"\b(?:TAGS?|TAGE?S|TAS|TABS|TGS)\b[ \t]*[:,;]?[ \t]*(?P<v>[^\r\n]*)", re.I)
 _TAG_LINK = re.compile(r"\[([A-Za-z0-9 ]+)\]\(#\)")
 _TAG_SPLIT = re.compile(r"[\s,;]+")
-_SUBJECT = re.compile(r"\b(?:SUBJECT|SUBJ)[ \t]*:[ \t]*", re.I)
-_SUBJECT_STOP = re.compile(
-    r"\r?\n[ \t]*\r?\n|\r?\n[ \t]*(?:REFS?\b|REF\(S\)|REFTEL|Classified\b|CLASSIFIED\b|¶|\d{1,3}\."
-    r"|(?:INFO|TO|FM|TAGS|E\.[ ]?O\.|SUMMARY|COMMENT)\b)"
-    r"|[ \t]Classified[ \t]+By\b|[ \t]CLASSIFIED[ \t]+BY\b",
+_TAG_GROUP = re.compile(r"\([ \t]*([^()]*?)[ \t]*\)|([^\s,;()]+)")
+# The subject label: `SUBJECT:`, `SUBJ:`, any case, and the typo `UBJECT:` (a lost first
+# letter, seen in cablemap's tables) only at a line start: "the UBJECT: (U) ..." in a
+# line of text is no label. The colon-less `SUBJECT` is read only at a line start right
+# under another header field (_UNLABELLED_SUBJECT).
+_SUBJECT = re.compile(r"(?:\b(?:SUBJECT|SUBJ)|(?<![^\n])UBJECT)[ \t]*:[ \t]*", re.I)
+_UNLABELLED_SUBJECT = re.compile(
+    r"\n[ \t]*(?P<label>SUBJECT|Subject)[ \t]+(?!(?:TO|OF|to|of)\b)(?=[^\s:(])"
 )
+# Where a subject ends: a blank line, or a line that starts something else: a REF or
+# Classified By line, a paragraph, TAGS, the E.O. line, a run-in heading, a rule of dashes
+# (09PRETORIA939), the date line of the WikiLeaks header (09ISLAMABAD3037), a routing line
+# (`TO RUEH...`, not `TO HIZBALLAH`, the second line of 10STATE17894's subject); or
+# `Classified By` on the same line (its statement is glued to the subject).
+_STOP_LINES = (
+    r"\r?\n[ \t]*\r?\n|\r?\n[ \t]*(?:REFS?\b|REF\(S\)|REFTEL|Classified\b|CLASSIFIED\b|¶|\d{1,3}\."
+    r"|(?:TAGS|E\.[ ]?O\.|EO[ ]\d|SUMMARY|COMMENT)\b|-{3,}[ \t]*\r?$"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,[ ]\d"
+)
+_SUBJECT_STOP = re.compile(
+    _STOP_LINES
+    + r"|(?:INFO|TO|FM)[ \t]+(?:[A-Z0-9]+/|AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|SECDEF|CDR))"
+    r"|[ \t]Classified[ \t]+By\b|[ \t]CLASSIFIED[ \t]+BY\b",
+    re.M,
+)
+# A marked subject also ends at any line starting INFO, TO or FM: its mark would govern
+# that line, which an unmarked subject's continuation does not change (both follow
+# `unmarked`), so only a subject without a mark reads `TO HIZBALLAH` as its own.
+_MARKED_SUBJECT_STOP = re.compile(
+    _STOP_LINES + r"|(?:INFO|TO|FM)\b)|[ \t]Classified[ \t]+By\b|[ \t]CLASSIFIED[ \t]+BY\b",
+    re.M,
+)
+# A REF list on the subject's line, after a blank or glued to its last word
+# (`... AS UK PRIMEREF: A. LONDON 1939`, 08LONDON1991): the subject's value ends there.
+# Glued, only an upper-case label with a colon and a reference after it counts.
+_SUBJECT_REF = re.compile(
+    r"(?<![^\s,;.])(?:(?:REFS?|REF\(S\)|Refs?|Ref\(s\))[ \t]*:|(?:REFTELS?|Reftels?)\b)"
+    r"|(?<=[A-Z])(?:REFS?|REFTELS?)[ \t]*:(?=[ \t]*(?:\(?[A-Z]\)?[.)]?[ \t]+)?(?:\d{2,4}[ \t]+)?"
+    r"[A-Z][A-Za-z .'\-]*[ \t]+\d{2,6})"
+)
+# A value that starts after a blank line (`SUBJECT:⏎⏎FOO BAR`): at most this many lines.
+_SUBJECT_BLOCK_LINES = 2
 _BLANK_LINE = re.compile(r"\r?\n[ \t]*\r?\n")
 
 _EXTRACT_NOTICE = (
@@ -590,10 +628,24 @@ _EXTRACT_NOTICE = (
 _PAGE_FOOTER = re.compile(
     r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[ \t]*\r?\n[ \t]*$"
 )
+# `PAGE 02 TRIPOLI 00220 01 OF 03 131503Z`; the section part is missing on some pages
+# (`PAGE 02 ROME 03067 211833Z`, `PAGE 02        STATE   050524  131535Z`).
 _PAGE = re.compile(
-    r"PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .'\-]*?[ \t]+\d{4,6}[ \t]+\d{2}[ \t]+OF[ \t]+\d{2}"
+    r"PAGE[ \t]+\d{2,3}[ \t]+[A-Z][A-Z .'\-]*?[ \t]+\d{4,6}(?:[ \t]+\d{2}[ \t]+OF[ \t]+\d{2})?"
     r"[ \t]+\d{6}Z"
 )
+# A page footer on the same line as the page header after it, inside a field's value.
+_FOOTER_BEFORE = re.compile(r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[ \t]+\Z")
+# A TAGS value wrapped onto the next line: tag-shaped words only (2-6 letters, in the case
+# of the TAGS line), more than one only with commas between them (every continuation in
+# the corpus is such a list: `PREL, IN, IR`, `QA, AE`, `UNMIK`). Prose, a mark, a digit,
+# a colon or a caption word ends the value: what is not read as tags stays text, which
+# the policy's `unmarked` governs (fail closed), while TAGS are released.
+_TAG_LINE_UPPER = re.compile(r"[A-Z]{2,6}(?:[ \t]*[,;][ \t]*[A-Z]{2,6})*[ \t]*[,;]?")
+_TAG_LINE_LOWER = re.compile(r"[a-z]{2,6}(?:[ \t]*[,;][ \t]*[a-z]{2,6})*[ \t]*[,;]?")
+_TAG_CONTINUATION_LINES = 4
+# Line starts that end a TAGS value at once (checked before anything else).
+_TAGS_END = ("SUBJ", "Subj", "\n", "\r\n")
 _TELETYPE_RULE = re.compile(r"------+[0-9A-F]{6}[ \t]+\d{6}Z[ \t]*/\d+")
 _AUTHORITY_LINE = re.compile(
     r"^[ \t]*(?P<label>Classified[ \t]+By|Derived[ \t]+From|Reasons?|Declassify[ \t]+On)"
@@ -745,7 +797,8 @@ def parse(text: str, *, source: str | None = None) -> Document:
         return _Parser(text, source).run()
     doc = _Parser(scanned, source).run()
     fields = tuple(
-        dataclasses.replace(f, value=text[f.value_start : f.value_end]) for f in doc.fields
+        dataclasses.replace(f, value=read_value(text, f.value_start, f.value_end, f.layout))
+        for f in doc.fields
     )
     if not hiding:
         return dataclasses.replace(doc, text=text, fields=fields)
@@ -821,6 +874,8 @@ class _Parser:
         # The leading marks of body units, which no unit's inner marks include.
         self.lead_marks: frozenset[int] = frozenset()
         self.held_starts: list[int] = []
+        # The subject portion's span, once read (see _drop_header_marks).
+        self.subject_span: tuple[int, int] | None = None
 
     # -- driver ---------------------------------------------------------------------
 
@@ -850,8 +905,8 @@ class _Parser:
         if decl_span is not None:
             self._claim(decl_span[0], decl_span[1], PartKind.DECLASSIFICATION)
             self._field("declassification", *decl_span, *decl_span)
-        tags = self._tags(header_end)
-        subject = self._subject(header_end)
+        tags = self._tags(header_end, layout)
+        subject = self._subject(header_end, layout, starts)
         self._references(header_end)
         body_end, banner = self._bottom_banner(starts, banner)
         declass, decl_span = self._later_in_body(declass, decl_span, header_end, body_end, origin)
@@ -950,8 +1005,31 @@ class _Parser:
         if end > start:
             self.claims.append((start, end, kind))
 
-    def _field(self, name: str, start: int, end: int, vstart: int, vend: int) -> None:
-        self.fields.append(build_field(name, self.text[vstart:vend], start, end, vstart, vend))
+    def _field(
+        self,
+        name: str,
+        start: int,
+        end: int,
+        vstart: int,
+        vend: int,
+        *,
+        layout: tuple[tuple[int, int], ...] = (),
+    ) -> None:
+        # The clean reading (model.read_value). Most values are one line without a run of
+        # blanks, already clean: the tests for that are cheaper than collapsing them.
+        value = self.text[vstart:vend]
+        if layout:
+            value = read_value(self.text, vstart, vend, layout)
+        elif (
+            "\n" in value
+            or "  " in value
+            or "\t" in value
+            or not value.isascii()
+            or value[-1:] == " "
+            or value[:1] == " "
+        ):
+            value = " ".join(value.split())
+        self.fields.append(build_field(name, value, start, end, vstart, vend, layout))
 
     def _line_end(self, pos: int) -> int:
         """Offset of the end of the line holding ``pos`` (before ``\\r\\n`` or ``\\n``)."""
@@ -1028,7 +1106,7 @@ class _Parser:
         fields = [(f.start, f.end) for f in self.fields if f.name in _HEADER_FIELDS]
         # A mark inside the subject field (on its next line, after RE:) is the subject's
         # own: its roll-up governs the subject (Portion.inner), no unit is cut out of it.
-        subject = [(f.start, f.end) for f in self.fields if f.name == "subject"]
+        subject = [self.subject_span] if self.subject_span is not None else []
         authority = [(s, e) for s, e, k in self.claims if k is PartKind.CLASSIFIED_BY]
         fields.extend(authority)
         # From the start of the claim's line: `¶E. O. 11652: GDS` (the pilcrow is
@@ -1173,7 +1251,7 @@ class _Parser:
             elif not _distribution(line):
                 continue
             self.claims.append((start, end, PartKind.CAPTION))
-            self.fields.append(build_field("caption", value, start, end, start, end))
+            self._field("caption", start, end, start, end)
         return banner
 
     def _scan_header(self, header_end: int) -> None:
@@ -1254,7 +1332,7 @@ class _Parser:
         self._field("date", start, end, start, end)
         return origin
 
-    def _tags(self, header_end: int) -> tuple[str, ...]:
+    def _tags(self, header_end: int, layout: list[tuple[int, int]]) -> tuple[str, ...]:
         text = self.text
         line = self._first_line("tags")
         hint = self._hint(("TAG", "TAS", "TABS", "TGS"), header_end if line is None else line + 4)
@@ -1268,30 +1346,166 @@ class _Parser:
         before = text[line_start : m.start()]
         if before.strip() and "12958" not in before and "DECL" not in before.upper():
             return ()
-        value = m.group("v")
-        # Every spelling _SUBJECT_CUT accepts contains "SUBJ" or "Subject"; most TAGS
-        # values contain neither, which spares the (unanchored, so slow) search.
-        cut = _SUBJECT_CUT.search(value) if "SUBJ" in value or "Subject" in value else None
-        vend = m.start("v") + (cut.start() if cut else len(value))
-        vend = _rstrip_at(text, m.start("v"), vend)
+        vstart = m.start("v")
+        cut = _subject_cut(text, vstart, m.end("v"))
+        if cut is not None:
+            vend = cut
+        else:
+            lower = m.group("v").islower()
+            vend = self._tag_lines(m.end("v"), header_end, layout, lower=lower)
+        vend = _rstrip_at(text, vstart, vend)
+        spans = self._value_layout(vstart, vend, layout)
         self._claim(m.start(), vend, PartKind.TAGS)
-        self._field("tags", m.start(), vend, m.start("v"), vend)
-        raw = text[m.start("v") : vend]
+        self._field("tags", m.start(), vend, vstart, vend, layout=spans)
+        raw = self.fields[-1].value
         if "[" in raw:
             raw = _TAG_LINK.sub(r"\1", raw)
+        if "(" in raw:
+            # `OVIP (CLINTON, HILLARY)`: the name in parentheses is one tag.
+            found = (a or b for a, b in _TAG_GROUP.findall(raw.upper()))
+            return tuple(t for t in found if t and t != "SIPDIS")
         # Upper-casing before splitting is the same as after: no separator has a case.
         return tuple(t for t in _TAG_SPLIT.split(raw.upper()) if t and t != "SIPDIS")
 
-    def _subject(self, header_end: int) -> Portion | None:
+    def _tag_lines(
+        self, pos: int, header_end: int, layout: list[tuple[int, int]], *, lower: bool
+    ) -> int:
+        """Where a TAGS value that ends its first line at ``pos`` ends, with the lines it
+        wraps onto (``...SA⏎QA, AE``, 09ABUDHABI744).
+
+        A page header, its footer or a section marker between two lines of tags is
+        passed over (it is layout inside the value); a blank line, a label, or a line that
+        is not a list of tags (``_TAG_LINE_UPPER``) ends the value. What ends it is never
+        claimed as tags: TAGS are released, text is governed by ``unmarked``.
+        """
+        text = self.text
+        shape = _TAG_LINE_LOWER if lower else _TAG_LINE_UPPER
+        end = pos
+        taken = 0
+        while taken < _TAG_CONTINUATION_LINES:
+            nl = text.find("\n", pos, header_end)
+            if nl < 0 or text.startswith(_TAGS_END, nl + 1):
+                break  # the common case: SUBJECT or a blank line right under the tags
+            lead, stop, skipped = self._next_content(nl + 1, header_end, layout)
+            if lead >= stop:
+                if skipped:
+                    pos = stop  # a line that is layout only: read the next one
+                    continue
+                break  # a blank line, or the end of the header
+            cut = _subject_cut(text, lead, stop)
+            if cut == lead:
+                break  # the SUBJECT line: the common case
+            words = _rstrip_at(text, lead, stop if cut is None else cut)
+            line = text[lead:words]
+            if shape.fullmatch(line) is None:
+                if _section_banner(text, lead, stop):
+                    pos = stop  # `SECRET SECTION 02 OF 03 KABUL 001234`: layout
+                    continue
+                break
+            if parse_caption(line.upper()) is not None or _BARE_BANNER_WORD.match(line):
+                break  # `NOFORN` under the TAGS line (08MADRID308): a caption, no tag
+            end = words
+            taken += 1
+            if cut is not None:
+                break  # `..., UK SUBJECT: ...` (09LONDON2499): the subject follows
+            pos = stop
+        return end
+
+    def _next_content(
+        self, start: int, limit: int, layout: list[tuple[int, int]]
+    ) -> tuple[int, int, bool]:
+        """The line that starts at ``start`` as ``(lead, stop, skipped)``: its first
+        non-blank offset past any layout that starts it (a page footer and header, with
+        the text after the header on its line, 00HARARE6677), the end of that line (before
+        blanks, a ``\\`` and the line break), and whether layout was passed over.
+        ``lead == stop`` for a blank line or a line that holds layout only."""
+        text = self.text
+        skipped = False
+        pos = start
+        while True:
+            nl = text.find("\n", pos, limit)
+            stop = _rstrip_at(text, pos, limit if nl < 0 else nl)
+            lead = pos
+            while lead < stop and text[lead] in " \t":
+                lead += 1
+            if lead >= stop:
+                return stop, stop, skipped
+            span = next((e for s, e in layout if s <= lead < e), None)
+            if span is None:
+                break
+            skipped = True
+            pos = span  # on the same line, or on the line where the layout ends
+        return lead, stop, skipped
+
+    def _value_layout(
+        self, start: int, end: int, layout: list[tuple[int, int]]
+    ) -> tuple[tuple[int, int], ...]:
+        """The layout inside a value ``text[start:end]``: page headers (with a page footer
+        on the same line before one, `SECRET PAGE 02 ROME 03067 211833Z`), section
+        markers, a section's repeated banner line, and the teletype ``\\`` at line ends."""
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        if not layout and "\\" not in text[start:end] and "ECTION" not in text[start:end]:
+            return ()  # the common case
+        for s, e in layout:
+            if s < end and e > start:
+                lo = max(s, start)
+                footer = _FOOTER_BEFORE.search(text, max(start, lo - 40), lo)
+                spans.append((footer.start() if footer else lo, min(e, end)))
+        value = text[start:end]
+        if "\\" in value or "ECTION" in value:
+            pos = start
+            while pos < end:
+                nl = text.find("\n", pos, end)
+                line_end = end if nl < 0 else nl
+                right = len(text[pos:line_end].rstrip(" \t\r"))
+                if right and text[pos + right - 1] == "\\":
+                    spans.append((pos + right - 1, pos + right))
+                lead = pos + len(text[pos:line_end]) - len(text[pos:line_end].lstrip())
+                stop = _rstrip_at(text, lead, line_end)
+                if lead < stop and _section_banner(text, lead, stop):
+                    spans.append((lead, stop))
+                pos = line_end + 1
+        if len(spans) > 1:
+            spans.sort()
+        return tuple(spans)
+
+    def _subject(
+        self, header_end: int, layout: list[tuple[int, int]], starts: list[_Start]
+    ) -> Portion | None:
         text = self.text
         line = self._first_line("subj")
-        hint = self._hint(("SUBJ",), header_end if line is None else line + 4)
+        hint = self._hint(("SUBJ", "UBJECT"), header_end if line is None else line + 4)
         m = None if hint is None else _SUBJECT.search(text, hint, header_end)
-        if m is None:
-            return None
-        value_start = m.end()
-        stop = _SUBJECT_STOP.search(text, value_start, header_end)
-        end = _rstrip_at(text, value_start, stop.start() if stop else header_end)
+        if m is not None:
+            label_start, value_start = m.start(), m.end()
+        else:
+            found = self._unlabelled_subject(header_end)
+            if found is None:
+                return None
+            label_start, value_start = found
+        value_start = self._subject_block(value_start, header_end, starts)
+        marked = _SUBJECT_MARK.match(text, value_start, header_end) is not None
+        stops = _MARKED_SUBJECT_STOP if marked else _SUBJECT_STOP
+        stop = stops.search(text, value_start, header_end)
+        end = stop.start() if stop else header_end
+        # The subject never runs over another header element (the banner under a
+        # subject written above it, 09ISLAMABAD3037), nor over a line that starts a unit
+        # with an unreadable mark: a known mark there rolls into the subject (below), an
+        # unknown one would be lost inside it (fail closed: it stays a unit of its own).
+        line_end = text.find("\n", value_start, end)
+        if line_end >= 0:
+            for s, _, _ in self.claims:
+                if value_start < s < end:
+                    end = s
+            i = bisect.bisect_right(starts, line_end, key=_START_POS)
+            while i < len(starts) and starts[i].pos < end:
+                marking = starts[i].marking
+                if marking is not None and not marking.known:
+                    end = starts[i].pos
+                    break
+                i += 1
+        end = _rstrip_at(text, value_start, end)
         marking = None
         mark_start = mark_end = None
         mm = _SUBJECT_MARK.match(text, value_start, end)
@@ -1302,20 +1516,98 @@ class _Parser:
         # A mark after `RE:`, before the colon or at the end of the line governs the
         # subject too (issue 13, point 5); trailing blanks belong to it (point 9).
         inner = self._held(value_start if mark_end is None else mark_end, end)
-        self._field("subject", m.start(), end, value_start, end)
+        spans = self._value_layout(value_start, end, layout)
+        vend = self._subject_value_end(value_start if mark_end is None else mark_end, end, spans)
+        own = tuple((s, e) for s, e in spans if e <= vend) if spans else spans
+        self._field("subject", label_start, vend, value_start, vend, layout=own)
         end = _with_trailing_blanks(text, end)
+        self.subject_span = (label_start, end)
         return build_portion(
             PortionKind.SUBJECT,
             None,
             marking,
-            m.start(),
+            label_start,
             end,
             mark_start,
             mark_end,
-            (),
+            spans,
             inner,
             False,
         )
+
+    def _unlabelled_subject(self, header_end: int) -> tuple[int, int] | None:
+        """``SUBJECT`` without its colon (``SUBJECT SAG AGREES TO ...``): only at a line
+        start right under a TAGS, DECL, caption or banner line (blank lines between), so
+        that the word starting a line of prose (``Subject to the approval ...``) is none."""
+        text = self.text
+        m = _UNLABELLED_SUBJECT.search(self.shifted, 0, header_end + 1)
+        while m is not None:
+            label = m.start("label") - 1
+            above = _back_over_blanks(text, text.rfind("\n", 0, label) + 1)
+            if any(s < above <= e and k in _HEADER_CLAIMS for s, e, k in self.claims):
+                return label, m.end() - 1
+            m = _UNLABELLED_SUBJECT.search(self.shifted, m.end(), header_end + 1)
+        return None
+
+    def _subject_block(self, value_start: int, header_end: int, starts: list[_Start]) -> int:
+        """Where the subject's value starts: after the label, or, when nothing follows the
+        label on its line, at the first line of the block after the blank line
+        (``SUBJECT:⏎⏎FOO BAR``) if that block is a short one that starts no unit, label
+        or paragraph (a body paragraph is never taken for the subject)."""
+        text = self.text
+        nl = text.find("\n", value_start, header_end)
+        if nl < 0 or text[value_start:nl].strip(" \t\r\\"):
+            return value_start
+        pos = nl + 1
+        blank = False
+        while pos < header_end:
+            nxt = text.find("\n", pos, header_end)
+            line_end = header_end if nxt < 0 else nxt
+            if text[pos:line_end].strip(" \t\r\\"):
+                break
+            blank = True
+            pos = line_end + 1
+        if not blank or pos >= header_end:
+            return value_start
+        lead = pos + len(text[pos:header_end]) - len(text[pos:header_end].lstrip(" \t"))
+        stop = _SUBJECT_STOP.search(text, lead, header_end)
+        block_end = stop.start() if stop else header_end
+        if (
+            stop is None
+            or stop.start() == lead
+            or text.count("\n", lead, block_end) >= _SUBJECT_BLOCK_LINES
+            or any(lead <= st.pos < block_end for st in starts)
+            or any(s <= lead < e for s, e, _ in self.claims)
+            or _SUBJECT_STOP.match(text, pos - 1) is not None
+        ):
+            return value_start
+        return lead
+
+    def _subject_value_end(self, start: int, end: int, spans: tuple[tuple[int, int], ...]) -> int:
+        """Where the subject's value ends: before a REF list on its line or glued to it
+        (that list is a ``reference`` field, inside the subject portion) and before the
+        layout after its last words (``USNATO 00000453 001.2 OF 005``)."""
+        text = self.text
+        # Every label _SUBJECT_REF reads starts with "REF" in some case: found as a
+        # literal, then matched there (a search would try the lookbehinds everywhere).
+        upper = text[start:end].upper()
+        ref = None
+        i = upper.find("REF")
+        while i >= 0 and ref is None:
+            ref = _SUBJECT_REF.match(text, start + i, end)
+            i = upper.find("REF", i + 3)
+        if ref is not None:
+            inside = tuple((s, e) for s, e in spans if s >= ref.start())
+            self._field("reference", ref.start(), end, ref.start(), end, layout=inside)
+            end = ref.start()
+        if spans:
+            for s, e in reversed(spans):
+                if s >= end:
+                    continue
+                if e < _rstrip_at(text, start, end):
+                    break
+                end = s
+        return _rstrip_at(text, start, end)
 
     def _references(self, header_end: int) -> None:
         text = self.text
@@ -1762,6 +2054,26 @@ class _Parser:
 _MARKER_TAIL = re.compile(r"[ \t]+\d{3}(?:\.\d)?[ \t]+OF[ \t]+\d{3}")
 
 
+def _section_banner(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a section's banner line, repeated where WikiLeaks
+    joined two sections (``SECRET SECTION 02 OF 03 KABUL 001234``): layout in a value."""
+    if "SECTION" not in text[start:end].upper():
+        return False
+    banner = _BANNER.fullmatch(text, start, end)
+    return banner is not None and banner.group("sec") is not None
+
+
+def _subject_cut(text: str, start: int, end: int) -> int | None:
+    """Where a ``SUBJECT:`` label glued to a TAGS line starts in ``text[start:end]``."""
+    # Every spelling _SUBJECT_CUT accepts contains "SUBJ" or "Subject"; most TAGS lines
+    # contain neither, which spares the (unanchored, so slow) search.
+    line = text[start:end]
+    if "SUBJ" not in line and "Subject" not in line:
+        return None
+    cut = _SUBJECT_CUT.search(line)
+    return None if cut is None else start + cut.start()
+
+
 def _section_markers(text: str, post: str, serial: int) -> list[tuple[int, int]]:
     """The section continuation markers of a cable, ``TRIPOLI 00000220 002 OF 003``.
 
@@ -1784,17 +2096,19 @@ def _section_markers(text: str, post: str, serial: int) -> list[tuple[int, int]]
 
 
 def _name_before(text: str, pos: int, name: str) -> int | None:
-    """Where ``name`` (compared without spaces, any case) ends just before ``pos``."""
+    """Where ``name`` (compared without spaces, any case) starts, when it ends just
+    before ``pos``; also its last word alone, of four letters or more (``DUBAI 00000049
+    001.2 OF 003`` under the banner's ``RPO DUBAI``, 08RPODUBAI49)."""
     j = pos
     while j > 0 and text[j - 1] in " \t":
         j -= 1
     if j == pos:
         return None
-    for ch in reversed(name):
+    for matched, ch in enumerate(reversed(name)):
         while j > 0 and text[j - 1] in " .'-" and ch not in " .'-":
             j -= 1
         if j == 0 or text[j - 1].upper() != ch:
-            return None
+            return j if matched >= 4 and (j == 0 or not text[j - 1].isalpha()) else None
         j -= 1
     return j
 

@@ -18,7 +18,7 @@ from redactor import (
     PortionKind,
     parse,
 )
-from redactor.model import Portion
+from redactor.model import Portion, read_value
 
 
 def assert_partition(doc: Document) -> None:
@@ -39,7 +39,11 @@ def assert_partition(doc: Document) -> None:
             assert portion.start <= s < e <= portion.end
     for field in doc.fields:
         assert field.start <= field.value_start <= field.value_end <= field.end
-        assert doc.text[field.value_start : field.value_end] == field.value
+        for s, e in field.layout:
+            assert field.value_start <= s < e <= field.value_end
+        # The value is the clean reading of its offsets: layout out, whitespace collapsed.
+        clean = read_value(doc.text, field.value_start, field.value_end, field.layout)
+        assert field.value == clean
 
 
 # --- the seed cable -------------------------------------------------------------------
@@ -573,7 +577,7 @@ def test_builders_make_ordinary_frozen_objects() -> None:
 
     from redactor import model  # noqa: PLC0415
 
-    built = model.build_field("tags", "PREL", 0, 10, 6, 10)
+    built = model.build_field("tags", "PREL", 0, 10, 6, 10, ())
     assert type(built) is model.Field
     assert built == model.Field("tags", "PREL", 0, 10, 6, 10)
     assert hash(built) == hash(model.Field("tags", "PREL", 0, 10, 6, 10))

@@ -552,6 +552,76 @@ add(
     "r3-p5-tags-with-mark",
     cable(P1_U, tags="TAGS: PREL PTER SY (S//NF) {A}"),
 )
+# Issue 14, point 3: TAGS continuation lines, page headers in a value, SUBJECT read as an
+# expert reads it. What a rule joins to TAGS is released; what it joins to a marked subject
+# takes that mark: each rule must leave anything else where `unmarked` governs it.
+add(
+    "r3-p5-tags-continuation-prose",
+    cable(P1_U, tags="TAGS: PREL PTER SY\nTHE SOURCE {A} MET HIM"),
+)
+add(
+    "r3-p5-tags-continuation-list",
+    cable(P1_U, tags="TAGS: PREL, PTER,\nSY, {A}"),
+)
+add(
+    "r3-p5-tags-continuation-mark",
+    cable(P1_U, tags="TAGS: PREL PTER SY\n(S//NF) SY, {A}"),
+)
+add(
+    "r3-p5-tags-page-header-then-prose",
+    cable(
+        P1_U,
+        tags="TAGS: PREL PTER\nSECRET\nPAGE 02 DAMASCUS 00728 01 OF 02 261411Z\n{A} IS THE SOURCE",
+    ),
+)
+add(
+    "r3-p5-tags-page-header-text-after",
+    cable(P1_U, tags="TAGS: PREL PTER\nPAGE 02 DAMASCUS 00728 01 OF 02 261411Z {A} SAID SO"),
+)
+add(
+    "r3-p5-tags-lower-case-prose",
+    cable(P1_U, tags="Tags: prel, pter,\nthe courier {A}"),
+)
+add(
+    "r3-p5-subject-after-blank-under-mark",
+    cable(P1_U, subject_line="SUBJECT: (U)\n\n{A} IS THE COURIER"),
+)
+add(
+    "r3-p5-subject-after-blank-paragraph",
+    cable(P1_U, subject_line="SUBJECT:\n\n¶1. (S//NF) The service named {A}."),
+)
+add(
+    "r3-p5-subject-unreadable-mark-line",
+    cable(P1_U, subject_line="SUBJECT: (U) MFA TALKS\n(SECERT) {A} IS THE COURIER"),
+)
+add(
+    "r3-p5-subject-to-line-under-mark",
+    cable(P1_U, subject=SUBJECT + "\nTO {A} THE SOURCE SAID SO"),
+)
+add(
+    "r3-p5-subject-glued-ref-list",
+    cable(P1_U, subject="(S//NF) MFA TALKS REF: STATE 12345 {A} IS THE SOURCE"),
+)
+add(
+    "r3-p5-subject-glued-ref-word",
+    cable(P1_U, subject="(S//NF) MFA TALKS ON {A}PRIMEREF: A. STATE 12345"),
+)
+add(
+    "r3-p5-subject-typo-in-text",
+    cable(P1_U, subject=None, head="THE UBJECT: (U) {A} WILL ATTEND\n\n"),
+)
+add(
+    "r3-p5-subject-no-colon-prose",
+    cable(P1_U, subject=None, tags="TAGS: PREL PTER SY\nSUBJECT TO (U) REVIEW, {A} WILL DEFECT"),
+)
+add(
+    "r3-p5-subject-section-banner",
+    cable(
+        P1_U,
+        subject_line="SUBJECT: (U) MFA TALKS\nS E C R E T SECTION 02 OF 02 DAMASCUS 000728\n"
+        "(S//NF) {A} IS THE COURIER",
+    ),
+)
 
 # Point 6: the signature is a short final line after the last unit, never a unit's tail.
 add(
