@@ -8,12 +8,15 @@ controls in banner form, offsets index the original text.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
-from redactor.markings import Marking
+from redactor.markings import Marking, parse_portion_mark
 from redactor.model import Document, read_value
 
 __all__ = ["inspect_document"]
+
+_TRAILING_MARK = re.compile(r"[ \t]*(?P<mark>\([A-Za-z/ ,\-]{1,16}\))\Z")
 
 
 def _marking(marking: Marking | None) -> dict[str, Any] | None:
@@ -40,6 +43,11 @@ def inspect_document(document: Document, *, as_of: datetime.date) -> dict[str, A
         # left out), after the subject's own mark.
         start = value.value_start if subject.mark_end is None else subject.mark_end
         subject_text = read_value(text, start, value.value_end, value.layout) or None
+        # A mark written at the end (`... GERMAN FIRMS (S)`, 09STATE122950) is the
+        # subject's mark too (it governs the subject as an inner mark), not its words.
+        tail = _TRAILING_MARK.search(subject_text or "")
+        if tail is not None and parse_portion_mark(tail.group("mark")) is not None:
+            subject_text = subject_text[: tail.start()] or None  # type: ignore[index]
     portions = []
     for p in document.portions:
         m = p.marking

@@ -574,10 +574,48 @@ _FM = re.compile(r"\nFM[ \t]+(?P<v>[^\r\n]+)")
 _TO_INFO = re.compile(
     r"\n(?P<name>TO|INFO)[ \t]+(?P<v>[^\r\n]*(?:\r?\n(?!FM\b|TO\b|INFO\b|BT\b|\r?\n)[^\r\n]+)*)"
 )
-_TAGS = re.compile(r"\b(?:TAGS?|TAGE?S|TAS|TABS|TGS)\b[ \t]*[:,;]?[ \t]*(?P<v>[^\r\n]*)", re.I)
+# `(?<![A-Za-z])`, not `\b`: a label glued to the DECL date is one (`01/01/2019TAGS:`).
+_TAGS = re.compile(
+    r"(?<![A-Za-z])(?:TAGS?|TAGE?S?|TAS|TABS|TGS)\b[ \t]*[:,;]?[ \t]*(?P<v>[^\r\n]*)", re.I
+)
 _TAG_LINK = re.compile(r"\[([A-Za-z0-9 ]+)\]\(#\)")
 _TAG_SPLIT = re.compile(r"[\s,;]+")
-_TAG_GROUP = re.compile(r"\([ \t]*([^()]*?)[ \t]*\)|([^\s,;()]+)")
+_TAG_PARTS = re.compile(r"\([^()]*\)|[,;]|[^\s,;()]+")
+
+
+def _tag_list(raw: str) -> tuple[str, ...]:
+    """The tags of a TAGS value (upper case, layout already removed).
+
+    A list with commas is split at its commas only, so a tag of several words stays one
+    (`ORGANIZED CRIME`, `USEU BRUSSELS`); a list without them at its blanks. A person's
+    name in parentheses stays with the tag before it (`OVIP (CLINTON, HILLARY)`); a full
+    stop ending a tag is punctuation (`IZ.`); `SIPDIS` is a handling word, no tag.
+    """
+    words: list[str] = []
+    if "(" not in raw and "," not in raw and ";" not in raw:
+        words = _TAG_SPLIT.split(raw)  # the common case: `PREL PGOV SY`
+    else:
+        current: list[str] = []
+        commas = any(p in ",;" for p in _TAG_PARTS.findall(raw))
+        # `KACT KNNP PREF⏎PREL, IN, IR`: codes written with blanks before the commas are
+        # tags each; only a longer word makes a tag of several words.
+        for part in _TAG_PARTS.findall(raw):
+            if part in ",;" or (not commas and not part.startswith("(") and current):
+                words.append(" ".join(current))
+                current = [] if part in ",;" else [part]
+            else:
+                current.append(part)
+        words.append(" ".join(current))
+    words = [" ".join(x for x in w.split() if x != "SIPDIS") for w in words]
+    words = [
+        piece
+        for w in words
+        for piece in (w.split() if all(len(x) <= 5 for x in w.split()) else [w])
+    ]
+    tags = (" ".join(w.split()).rstrip(".") for w in words)
+    return tuple(t for t in tags if t and t != "SIPDIS")
+
+
 # The subject label: `SUBJECT:`, `SUBJ:`, any case, and the typo `UBJECT:` (a lost first
 # letter, seen in cablemap's tables) only at a line start: "the UBJECT: (U) ..." in a
 # line of text is no label. The colon-less `SUBJECT` is read only at a line start right
@@ -599,14 +637,15 @@ _STOP_LINES = (
 _SUBJECT_STOP = re.compile(
     _STOP_LINES
     + r"|(?:INFO|TO|FM)[ \t]+(?:[A-Z0-9]+/|AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|SECDEF|CDR))"
-    r"|[ \t]Classified[ \t]+By\b|[ \t]CLASSIFIED[ \t]+BY\b",
+    r"|(?:[ \t]|(?<=[A-Z]))Classified[ \t]+By\b|[ \t]CLASSIFIED[ \t]+BY\b",
     re.M,
 )
 # A marked subject also ends at any line starting INFO, TO or FM: its mark would govern
 # that line, which an unmarked subject's continuation does not change (both follow
 # `unmarked`), so only a subject without a mark reads `TO HIZBALLAH` as its own.
 _MARKED_SUBJECT_STOP = re.compile(
-    _STOP_LINES + r"|(?:INFO|TO|FM)\b)|[ \t]Classified[ \t]+By\b|[ \t]CLASSIFIED[ \t]+BY\b",
+    _STOP_LINES
+    + r"|(?:INFO|TO|FM)\b)|(?:[ \t]|(?<=[A-Z]))Classified[ \t]+By\b|[ \t]CLASSIFIED[ \t]+BY\b",
     re.M,
 )
 # A REF list on the subject's line, after a blank or glued to its last word
@@ -642,6 +681,9 @@ _FOOTER_BEFORE = re.compile(r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICI
 # a colon or a caption word ends the value: what is not read as tags stays text, which
 # the policy's `unmarked` governs (fail closed), while TAGS are released.
 _TAG_LINE_UPPER = re.compile(r"[A-Z]{2,6}(?:[ \t]*[,;][ \t]*[A-Z]{2,6})*[ \t]*[,;]?")
+# A list written with blanks wraps onto a line of the same: codes of two to four letters
+# (`KCRM KJUS`), never longer words (`NOFORN`, prose).
+_TAG_LINE_BLANKS = re.compile(r"[A-Z]{2,4}(?:[ \t]+[A-Z]{2,4})*[ \t]*")
 _TAG_LINE_LOWER = re.compile(r"[a-z]{2,6}(?:[ \t]*[,;][ \t]*[a-z]{2,6})*[ \t]*[,;]?")
 _TAG_CONTINUATION_LINES = 4
 # Line starts that end a TAGS value at once (checked before anything else).
@@ -1351,8 +1393,10 @@ class _Parser:
         if cut is not None:
             vend = cut
         else:
-            lower = m.group("v").islower()
-            vend = self._tag_lines(m.end("v"), header_end, layout, lower=lower)
+            value = m.group("v")
+            lower = value.islower()
+            blanks = not lower and "," not in value and ";" not in value
+            vend = self._tag_lines(m.end("v"), header_end, layout, lower=lower, blanks=blanks)
         vend = _rstrip_at(text, vstart, vend)
         spans = self._value_layout(vstart, vend, layout)
         self._claim(m.start(), vend, PartKind.TAGS)
@@ -1360,15 +1404,16 @@ class _Parser:
         raw = self.fields[-1].value
         if "[" in raw:
             raw = _TAG_LINK.sub(r"\1", raw)
-        if "(" in raw:
-            # `OVIP (CLINTON, HILLARY)`: the name in parentheses is one tag.
-            found = (a or b for a, b in _TAG_GROUP.findall(raw.upper()))
-            return tuple(t for t in found if t and t != "SIPDIS")
-        # Upper-casing before splitting is the same as after: no separator has a case.
-        return tuple(t for t in _TAG_SPLIT.split(raw.upper()) if t and t != "SIPDIS")
+        return _tag_list(raw.upper())
 
     def _tag_lines(
-        self, pos: int, header_end: int, layout: list[tuple[int, int]], *, lower: bool
+        self,
+        pos: int,
+        header_end: int,
+        layout: list[tuple[int, int]],
+        *,
+        lower: bool,
+        blanks: bool = False,
     ) -> int:
         """Where a TAGS value that ends its first line at ``pos`` ends, with the lines it
         wraps onto (``...SA⏎QA, AE``, 09ABUDHABI744).
@@ -1397,7 +1442,10 @@ class _Parser:
                 break  # the SUBJECT line: the common case
             words = _rstrip_at(text, lead, stop if cut is None else cut)
             line = text[lead:words]
-            if shape.fullmatch(line) is None:
+            if line == "SIPDIS":
+                pos = stop  # the handling word on a line of its own: no tag, no end
+                continue
+            if shape.fullmatch(line) is None and not (blanks and _TAG_LINE_BLANKS.fullmatch(line)):
                 if _section_banner(text, lead, stop):
                     pos = stop  # `SECRET SECTION 02 OF 03 KABUL 001234`: layout
                     continue

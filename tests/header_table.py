@@ -39,6 +39,7 @@ neighbouring header lines. A snippet with CRLF line ends gets a CRLF frame.
 
 from __future__ import annotations
 
+import re
 from typing import Final, NamedTuple
 
 
@@ -86,9 +87,22 @@ class Row(NamedTuple):
     frame: str = ""
 
 
+_REFERENCE_ID = re.compile(r"\d\d(?P<post>[A-Z]+?)(?P<serial>\d+)")
+
+
 def document(row: Row) -> str:
-    """The minimal cable in which ``row`` is read."""
+    """The minimal cable in which ``row`` is read.
+
+    A corpus row's banner line names its cable's post and serial, as the cable's does
+    (``CONFIDENTIAL BELGRADE 001222``): the parser reads section markers and page headers
+    by them."""
     before, after = FRAMES[row.frame or row.kind]
+    ref = _REFERENCE_ID.fullmatch(row.id.split("-", 1)[1])
+    if ref is not None and before.startswith("CONFIDENTIAL\n"):
+        serial = int(ref.group("serial"))
+        before = (
+            f"CONFIDENTIAL {ref.group('post')} {serial:06d}\n" + before[len("CONFIDENTIAL\n") :]
+        )
     if "\r\n" in row.snippet:
         before, after = before.replace("\n", "\r\n"), after.replace("\n", "\r\n")
     return before + row.snippet + after
