@@ -31,11 +31,11 @@ from tests.header_table import ROWS, UNCHECKED, Row, document
 KNOWN_DISAGREEMENTS: dict[str, str] = {
     "cb-08STATE103511": "a statement inside a paragraph is text of its unit (issue 13)",
     "cb-10PARIS170": "ASD/ISA read as an office (post), not a title",
-    "tags-syn-page-header-spaced": "a page header the frame gives no post for is not read as layout",
-    "tags-syn-section-marker": "a section marker the frame gives no post for is not read as layout",
+    "tags-syn-page-header-spaced": "page header without the post: not layout",
+    "tags-syn-section-marker": "section marker without the post: not layout",
     "subj-09STATE30049": "a continuation after a blank line is not read (it could be body text)",
     "subj-10MADRID87": "stray < line kept",
-    "subj-syn-section-marker-inside": "a section marker the frame gives no post for is not read as layout",
+    "subj-syn-section-marker-inside": "section marker without the post: not layout",
 }
 
 _MISSING = "<attribute missing>"
