@@ -792,9 +792,14 @@ _DISGUISE = re.compile(
 _SIGNATURE = re.compile(r"[A-Z][A-Za-z.'\-]+(?:[ \t]+[A-Za-z.'\-]+){0,3}")
 # "... has cleared this message. ROEMER": the sign-off glued to the last line (75 corpus
 # cables): one or two upper-case words after a sentence end, at the very end.
+# Also one capitalised word ("... the conversation. Eikenberry", 10KABUL436), and after
+# the London embassy's website line ("...index. cfm Tuttle", 08LONDON1001).
 _GLUED_SIGNATURE = re.compile(
-    r"(?<=[.!?\"”’)])[ \t]{1,4}(?P<sig>[A-Z][A-Z'\-]+(?:[ \t]+[A-Z][A-Z'\-]+)?)[ \t]*\Z"
+    r"(?:(?<=[.!?\"”’)])|(?<=cfm)|(?<=htm)|(?<=html))[ \t]{1,4}"
+    r"(?P<sig>[A-Z][A-Z'\-]+(?:[ \t]+[A-Z][A-Z'\-]+)?|[A-Z][a-z][A-Za-z'\-]+)[ \t]*\Z"
 )
+# A teletype instruction before the sign-off: "MINIMIZE CONSIDERED SHANNON" (10BRASILIA43).
+_SIGNATURE_PREFIX = re.compile(r"MINIMIZE[ \t]+CONSIDERED[ \t]+")
 # The header fields and claims inside which an unmarked label is no unit of its own.
 _HEADER_FIELDS = frozenset({"reference", "subject", "tags", "declassification", "caption"})
 _HEADER_CLAIMS = frozenset(
@@ -966,7 +971,7 @@ class _Parser:
         if classified_by is not None:
             reasons = classified_by.reasons or self._block_reasons(classified_by.end)
         self._routing(banner_end)
-        signer = classified_by.name if classified_by is not None else None
+        signer = classified_by.person if classified_by is not None else None
         signature_start = self._signature(starts, body_end, signer)
         if signature_start is not None:
             body_end = signature_start
@@ -1972,9 +1977,13 @@ class _Parser:
         if m is None or len(line.strip()) > 40 or line.strip().endswith("."):
             if starts:
                 self._glued_signature(starts, end)
+                self._signature_above_trailer(start, floor)
             return None
         previous = text[text.rfind("\n", 0, max(0, start - 1)) + 1 : start]
         lead = start + len(line) - len(line.lstrip())
+        prefix = _SIGNATURE_PREFIX.match(text, lead, end)
+        if prefix is not None:
+            lead = prefix.end()
         if previous.strip() and not _is_signer(line, signer):
             # Right under the text: the tail of the last unit, withheld with it; a field
             # all the same, so that a policy cutting the signer cuts it where released.
@@ -1983,6 +1992,24 @@ class _Parser:
         self._claim(lead, end, PartKind.SIGNATURE)
         self._field("signature", lead, end, lead, end)
         return lead
+
+    def _signature_above_trailer(self, start: int, floor: int) -> None:
+        """A sign-off on a line of its own above a trailer that is no name (`AGUIRRE⏎⏎EPET
+        @ EL PAÍS`, 05MADRID4026): a field for the name cut, not a part; both lines stay
+        text, governed by ``unmarked``."""
+        text = self.text
+        end = _back_over_blanks(text, start)
+        if end >= start or "\n" not in text[end:start]:
+            return  # no blank line between the trailer and the line above
+        lead = text.rfind("\n", 0, end) + 1
+        above = text[text.rfind("\n", 0, max(0, lead - 1)) + 1 : lead]
+        line = text[lead:end].strip()
+        if lead <= floor or above.strip() or len(line) > 40 or line.endswith("."):
+            return
+        if _SIGNATURE.fullmatch(line) is None or line.split()[-1] in _NOT_SIGNERS:
+            return
+        lead += len(text[lead:end]) - len(text[lead:end].lstrip())
+        self._field("signature", lead, lead + len(line), lead, lead + len(line))
 
     def _glued_signature(self, starts: list[_Start], end: int) -> None:
         """A sign-off at the end of the last line of text (``... message. ROEMER``): a

@@ -172,3 +172,31 @@ def test_a_common_word_surname_is_cut_in_the_name_not_alone() -> None:
     assert "Thomas White" not in release
     assert "the White House" in release
     assert "Consul General [B6]" in release
+
+
+@pytest.mark.parametrize(
+    ("ending", "name"),
+    [
+        # corpus shapes (issue 14): a sign-off the earlier rules did not read, released
+        pytest.param("look forward to it. Eikenberrow\n", "Eikenberrow", id="glued-mixed-case"),
+        pytest.param(
+            "Classified Website: http://www.state.sgov.gov/p/eur/london/index. cfm Tuttlew\n",
+            "Tuttlew",
+            id="after-the-website-line",
+        ),
+        pytest.param("the risk is worth taking.\n\n\nAGUIRREZ\n\nEPET @ EL PAIS\n", "AGUIRREZ",
+                     id="above-a-trailer"),
+        pytest.param("visit in March.\n\nMINIMIZE CONSIDERED SHANNONX\n", "SHANNONX",
+                     id="after-a-teletype-instruction"),
+    ],
+)  # fmt: skip
+def test_a_signoff_in_every_corpus_shape_is_cut(ending: str, name: str) -> None:
+    text = cable("C O N F I D E N T I A L", "02/26/2016", "¶1. (U) We met. " + ending, sig=None)
+    document = parse(text)
+    assert [f.value for f in document.fields if f.name == "signature"] == [name]
+    assert name not in released(text)
+
+
+def test_a_last_word_that_is_no_name_is_kept() -> None:
+    text = cable("C O N F I D E N T I A L", "02/26/2016", "¶1. (U) He said. Yes\n", sig=None)
+    assert "He said. Yes" in released(text)
