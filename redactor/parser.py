@@ -793,11 +793,16 @@ _SIGNATURE = re.compile(r"[A-Z][A-Za-z.'\-]+(?:[ \t]+[A-Za-z.'\-]+){0,3}")
 # "... has cleared this message. ROEMER": the sign-off glued to the last line (75 corpus
 # cables): one or two upper-case words after a sentence end, at the very end.
 # Also one capitalised word ("... the conversation. Eikenberry", 10KABUL436), and after
-# the London embassy's website line ("...index. cfm Tuttle", 08LONDON1001).
+# the London embassy's website lines ("...index. cfm Tuttle", 08LONDON1001; "...Portal:Unit
+# ed_Kingdom TUTTLE", 08LONDON1176).
+# After a section marker ("... 002 OF 002 HEARNE", 09RIODEJANEIRO285), and before the
+# date a later copy added ("... offense. KUBISKE 2009-12-31", 09BRASILIA1540).
 _GLUED_SIGNATURE = re.compile(
-    r"(?:(?<=[.!?\"”’)])|(?<=cfm)|(?<=htm)|(?<=html))[ \t]{1,4}"
-    r"(?P<sig>[A-Z][A-Z'\-]+(?:[ \t]+[A-Z][A-Z'\-]+)?|[A-Z][a-z][A-Za-z'\-]+)[ \t]*\Z"
+    r"(?:(?<=[.!?\"”’)])|(?<=cfm)|(?<=htm)|(?<=html)|(?<=_Kingdom)|(?<=OF \d{3}))[ \t]{1,4}"
+    r"(?P<sig>[A-Z][A-Z'\-]+(?:[ \t]+[A-Z][A-Z'\-]+)?|[A-Z][a-z][A-Za-z'\-]+)"
+    r"(?:[ \t]+\d{4}-\d\d-\d\d)?[ \t]*\Z"
 )
+_LONE_SIGNER = re.compile(r"[A-Z][A-Za-z'\-]{3,}")
 # A teletype instruction before the sign-off: "MINIMIZE CONSIDERED SHANNON" (10BRASILIA43).
 _SIGNATURE_PREFIX = re.compile(r"MINIMIZE[ \t]+CONSIDERED[ \t]+")
 # The header fields and claims inside which an unmarked label is no unit of its own.
@@ -1999,12 +2004,16 @@ class _Parser:
         text, governed by ``unmarked``."""
         text = self.text
         end = _back_over_blanks(text, start)
-        if end >= start or "\n" not in text[end:start]:
-            return  # no blank line between the trailer and the line above
+        if end >= start:
+            return
         lead = text.rfind("\n", 0, end) + 1
-        above = text[text.rfind("\n", 0, max(0, lead - 1)) + 1 : lead]
+        above = text[text.rfind("\n", 0, max(0, lead - 1)) + 1 : lead].strip()
         line = text[lead:end].strip()
-        if lead <= floor or above.strip() or len(line) > 40 or line.endswith("."):
+        if lead <= floor or len(line) > 40 or line.endswith("."):
+            return
+        # Right under the text, only one name word after a finished sentence
+        # ("... 1984.⏎TRIVELLI⏎⏎DANIEL ORTEGA AN...", "...this message.⏎Huntsman⏎huntsman").
+        if above and not (_LONE_SIGNER.fullmatch(line) and above.endswith((".", '"', "”"))):
             return
         if _SIGNATURE.fullmatch(line) is None or line.split()[-1] in _NOT_SIGNERS:
             return

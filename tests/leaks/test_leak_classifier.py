@@ -188,6 +188,17 @@ def test_a_common_word_surname_is_cut_in_the_name_not_alone() -> None:
                      id="above-a-trailer"),
         pytest.param("visit in March.\n\nMINIMIZE CONSIDERED SHANNONX\n", "SHANNONX",
                      id="after-a-teletype-instruction"),
+        pytest.param(
+            "Website: http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom TUTTLEX\n",
+            "TUTTLEX",
+            id="after-the-wiki-line",
+        ),
+        pytest.param("an autonomous offense. KUBISKEX 2009-12-31\n", "KUBISKEX",
+                     id="before-a-date"),
+        pytest.param("emissions. RIO DE JAN 00000285 002 OF 002 HEARNEX\n", "HEARNEX",
+                     id="after-a-section-marker"),
+        pytest.param("June 24, 1984.\nTRIVELLIX\n\nDANIEL ORTEGA AN...\n", "TRIVELLIX",
+                     id="under-the-text-above-a-trailer"),
     ],
 )  # fmt: skip
 def test_a_signoff_in_every_corpus_shape_is_cut(ending: str, name: str) -> None:
