@@ -167,7 +167,7 @@ _PAGE_BREAK_LINE = re.compile(
 
 def _page_breaks(text: str) -> str:
     """``text`` with page-break lines blanked (same length, offsets carry over)."""
-    if "PAGE" not in text and " OF " not in text:
+    if "PAGE" not in text and " OF 0" not in text:
         return text
     return _PAGE_BREAK_LINE.sub(lambda m: " " * len(m.group()), text)
 
@@ -395,7 +395,12 @@ def find_classified_by(text: str, start: int = 0, end: int | None = None) -> Cla
         # then the one that most surely names someone.
         if (mine := (bool(statement.reasons), _names_someone(statement))) > score:
             best, score = statement, mine
+        if score == _SURE:
+            break  # the common case: no later statement can do better
     return best
+
+
+_SURE = (True, 3)
 
 
 def _names_someone(statement: ClassifiedBy) -> int:
@@ -434,20 +439,20 @@ def _labels(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
     to those, where re would try a match at every capital C of the header and the first
     paragraph.
     """
+    needles = ("Clas", "CLAS", "\nclas")
+    found = [text.find(needle, start, stop) for needle in needles]
     pos = start
     while True:
-        at = min(
-            (i for i in (text.find(s, pos, stop) for s in ("Clas", "CLAS", "\nclas")) if i >= 0),
-            default=-1,
-        )
-        if at >= 0 and text.startswith("\nclas", at):
-            at += 1
-        if at < 0:
+        live = [i for i in found if i >= 0]
+        if not live:
             return
+        at = min(live)
+        which = found.index(at)
+        found[which] = text.find(needles[which], at + 1, stop)
+        if which == 2:
+            at += 1
         m = _LABEL.match(text, at, stop)
-        if m is None:
-            pos = at + 1
-        else:
+        if m is not None and at >= pos:
             yield m
             pos = m.end()
 
