@@ -63,6 +63,7 @@ from redactor.model import (
     build_portion,
     read_value,
 )
+from redactor.names import is_office, is_title
 from redactor.reasons import ClassifiedBy, find_classified_by, parse_reasons
 
 __all__ = ["parse"]
@@ -591,21 +592,24 @@ def _tag_list(raw: str) -> tuple[str, ...]:
     name in parentheses stays with the tag before it (`OVIP (CLINTON, HILLARY)`); a full
     stop ending a tag is punctuation (`IZ.`); `SIPDIS` is a handling word, no tag.
     """
-    words: list[str] = []
     if "(" not in raw and "," not in raw and ";" not in raw:
-        words = _TAG_SPLIT.split(raw)  # the common case: `PREL PGOV SY`
-    else:
-        current: list[str] = []
-        commas = any(p in ",;" for p in _TAG_PARTS.findall(raw))
-        # `KACT KNNP PREF⏎PREL, IN, IR`: codes written with blanks before the commas are
-        # tags each; only a longer word makes a tag of several words.
-        for part in _TAG_PARTS.findall(raw):
-            if part in ",;" or (not commas and not part.startswith("(") and current):
-                words.append(" ".join(current))
-                current = [] if part in ",;" else [part]
-            else:
-                current.append(part)
-        words.append(" ".join(current))
+        # The common case: `PREL PGOV SY`.
+        found = (w.rstrip(".") for w in _TAG_SPLIT.split(raw))
+        return tuple(t for t in found if t and t != "SIPDIS")
+    # A list with commas or a name in parentheses.
+    # `KACT KNNP PREF⏎PREL, IN, IR`: codes written with blanks before the commas are tags
+    # each; only a longer word makes a tag of several words.
+    parts = _TAG_PARTS.findall(raw)
+    commas = "," in parts or ";" in parts
+    words: list[str] = []
+    current: list[str] = []
+    for part in parts:
+        if part in ",;" or (not commas and not part.startswith("(") and current):
+            words.append(" ".join(current))
+            current = [] if part in ",;" else [part]
+        else:
+            current.append(part)
+    words.append(" ".join(current))
     words = [" ".join(x for x in w.split() if x != "SIPDIS") for w in words]
     words = [
         piece
@@ -976,8 +980,7 @@ class _Parser:
         if classified_by is not None:
             reasons = classified_by.reasons or self._block_reasons(classified_by.end)
         self._routing(banner_end)
-        signer = classified_by.person if classified_by is not None else None
-        signature_start = self._signature(starts, body_end, signer)
+        signature_start = self._signature(starts, body_end, classified_by)
         if signature_start is not None:
             body_end = signature_start
         portions, entire = self._portions(starts, body_end, layout, subject, banner)
@@ -1960,7 +1963,9 @@ class _Parser:
                 self._claim(s, e, PartKind.CLASSIFIED_BY)
         return line_start, trailer
 
-    def _signature(self, starts: list[_Start], limit: int, signer: str | None) -> int | None:
+    def _signature(
+        self, starts: list[_Start], limit: int, signer: ClassifiedBy | None
+    ) -> int | None:
         """The signer's line: a short name on the last line, after the last unit.
 
         The sign-off is never the tail of a unit (issue 13, point 6): the last line counts
@@ -2228,13 +2233,20 @@ def _strictness(declass: Declassification) -> float:
     return float("inf")
 
 
-def _is_signer(line: str, signer: str | None) -> bool:
-    """Whether every word of ``line`` is a word of the classifier's name (`SECHE`)."""
+def _is_signer(line: str, by: ClassifiedBy | None) -> bool:
+    """Whether every word of ``line`` is a word of the classifier's name (`SECHE`), and
+    none a title or office (`AMBASSADOR` under `Classified By: Ambassador ...`).
+
+    The statement's name as written, not its person: reading the person costs more than
+    the rest of the sign-off, and the title check gives the same answer."""
+    signer = by.name if by is not None else None
     if not signer:
         return False
     names = {w.strip(".,;:").casefold() for w in signer.split()}
-    words = [w.strip(".,;:").casefold() for w in line.split()]
-    return bool(words) and all(w in names and len(w) > 1 for w in words)
+    words = [w.strip(".,;:") for w in line.split()]
+    return bool(words) and all(
+        w.casefold() in names and len(w) > 1 and not is_title(w) and not is_office(w) for w in words
+    )
 
 
 def _block_end(

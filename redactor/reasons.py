@@ -23,15 +23,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from redactor.names import NameReading, is_common_word, read_names
 
 __all__ = ["ClassifiedBy", "find_classified_by", "parse_reasons"]
 
+_T = TypeVar("_T")
+
+
+class _Read(Generic[_T]):
+    """An attribute of :class:`ClassifiedBy` read from its :meth:`~ClassifiedBy.names`."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, statement: ClassifiedBy, owner: type) -> _T:
+        value: _T = getattr(statement.names(), self.name)
+        return value
+
 
 @dataclass(frozen=True, slots=True)
-class ClassifiedBy(NameReading):
+class ClassifiedBy:
     """A ``Classified By`` statement as found in a text.
 
     Attributes:
@@ -54,8 +68,8 @@ class ClassifiedBy(NameReading):
         person_span: Offsets of the person as written (a wrap inside it included).
         title, title_span: The title or role (``Acting Deputy Chief of Mission``).
         post, post_span: The post, office or agency (``U.S. Embassy Kabul``).
-        (The last three pairs are the :class:`redactor.names.NameReading` it extends, see
-        :func:`redactor.names.read_names`; keyword-only.)
+        (The last three pairs are read from the name on first use, by
+        :func:`redactor.names.read_names`: a parse that never asks pays nothing.)
     """
 
     start: int
@@ -64,28 +78,44 @@ class ClassifiedBy(NameReading):
     name_span: tuple[int, int] | None
     reasons: tuple[str, ...]
     warnings: tuple[str, ...]
+    # Where to read the person from: the text the statement was read in (page breaks
+    # blanked), its offset in the document, and the name's span in it; or the reading.
+    source: tuple[str, int, int, int] | NameReading | None = field(
+        default=None, compare=False, repr=False
+    )
+    _reading: list[NameReading] = field(default_factory=list, init=False, compare=False, repr=False)
 
-    def read(self, names: NameReading, shift: int) -> ClassifiedBy:
-        """This statement with the person, title and post of ``names`` (offsets in the
-        text read, moved by ``shift``)."""
+    def names(self) -> NameReading:
+        """The person, title and post, offsets in the document (read once)."""
+        if not self._reading:
+            source = self.source
+            if isinstance(source, NameReading) or source is None:
+                self._reading.append(source or NameReading())
+            else:
+                text, shift, lo, hi = source
+                self._reading.append(_moved(read_names(text, lo, hi), shift))
+        return self._reading[0]
 
-        def moved(span: tuple[int, int] | None) -> tuple[int, int] | None:
-            return None if span is None else (span[0] + shift, span[1] + shift)
+    person = _Read[str | None]()
+    person_span = _Read[tuple[int, int] | None]()
+    title = _Read[str | None]()
+    title_span = _Read[tuple[int, int] | None]()
+    post = _Read[str | None]()
+    post_span = _Read[tuple[int, int] | None]()
 
-        return ClassifiedBy(
-            self.start,
-            self.end,
-            self.name,
-            self.name_span,
-            self.reasons,
-            self.warnings,
-            person=names.person,
-            person_span=moved(names.person_span),
-            title=names.title,
-            title_span=moved(names.title_span),
-            post=names.post,
-            post_span=moved(names.post_span),
-        )
+
+def _moved(names: NameReading, shift: int) -> NameReading:
+    def moved(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        return None if span is None else (span[0] + shift, span[1] + shift)
+
+    return NameReading(
+        person=names.person,
+        person_span=moved(names.person_span),
+        title=names.title,
+        title_span=moved(names.title_span),
+        post=names.post,
+        post_span=moved(names.post_span),
+    )
 
 
 # -- the reason clause --------------------------------------------------------------------
@@ -385,22 +415,20 @@ def find_classified_by(text: str, start: int = 0, end: int | None = None) -> Cla
     """
     stop = len(text) if end is None else max(0, min(end, len(text)))
     start = max(0, start)
-    best: ClassifiedBy | None = None
-    score = (-1, -1)
-    for n, label in enumerate(_labels(text, start, stop)):
-        if n >= _MAX_STATEMENTS or not _label_starts(text, label):
-            continue
-        statement = _statement(text, label, stop)
-        # The statement with reasons first (the document's own, E.O. 13526 §1.6(a)),
-        # then the one that most surely names someone.
-        if (mine := (bool(statement.reasons), _names_someone(statement))) > score:
-            best, score = statement, mine
-        if score == _SURE:
-            break  # the common case: no later statement can do better
-    return best
+    statements = []
+    for label in _labels(text, start, stop):
+        if _label_starts(text, label):
+            statements.append(_statement(text, label, stop))
+            if len(statements) == _MAX_STATEMENTS:
+                break
+    if len(statements) < 2:
+        return statements[0] if statements else None  # the common case: nothing to weigh
+    # The statement with reasons first (the document's own, E.O. 13526 §1.6(a)), then the
+    # one that most surely names someone; the first among equals.
+    return max(statements, key=lambda s: (bool(s.reasons), _names_someone(s)))
 
 
-_SURE = (True, 3)
+_MAX_STATEMENTS = 4
 
 
 def _names_someone(statement: ClassifiedBy) -> int:
@@ -414,9 +442,6 @@ def _names_someone(statement: ClassifiedBy) -> int:
     if all(is_common_word(word) for word in person.split()):
         return 1
     return 3 if len(person.split()) > 1 else 2
-
-
-_MAX_STATEMENTS = 4
 
 
 def _label_starts(text: str, label: re.Match[str]) -> bool:
@@ -482,9 +507,8 @@ def _statement(text: str, label: re.Match[str], stop: int, *, fast: bool = True)
         found, codes = _result([f"1.4({letter})" for letter in letters], warnings)
         at = (base + nstart, base + common.end("name"))
         who = " ".join(common.group("name").split())
-        names = read_names(src, nstart, common.end("name"))
-        statement = ClassifiedBy(base, base + common.end("trail"), who, at, found, codes)
-        return statement.read(names, base)
+        where = (src, base, nstart, common.end("name"))
+        return ClassifiedBy(base, base + common.end("trail"), who, at, found, codes, where)
     clause, name_cap, line_end = _locate_clause(src, nstart, stop)
     reasons: list[str] = []
     if clause is not None:
@@ -510,21 +534,24 @@ def _statement(text: str, label: re.Match[str], stop: int, *, fast: bool = True)
         stmt_end = min(stmt_end, nstart + _MAX_NAME)
         name_end = stmt_end
     name, span = _name(src, nstart, max(nstart, name_end), warnings)
-    names = NameReading() if span is None else read_names(src, *span)
-    if clause is None and span is not None and names.person is None:
+    source: tuple[str, int, int, int] | NameReading | None = None
+    if span is not None:
+        source = (src, base, *span)
+    if clause is None and span is not None and read_names(src, *span).person is None:
         # "Classified By: Special Representative for Afghanistan and Pakistan⏎Richard C.
         # Holbrooke": the name on the next line, a line of a name and nothing else.
         name_line = _next_line_name(src, stmt_end, stop)
         if name_line is not None:
             longer = read_names(src, span[0], name_line)
             if longer.person_span is not None and longer.person_span[0] >= stmt_end:
-                names, span, stmt_end = longer, (span[0], name_line), name_line
+                source = _moved(longer, base)
+                span, stmt_end = (span[0], name_line), name_line
                 name = " ".join(src[span[0] : name_line].split())
     found, codes = _result(reasons, warnings)
     if span is not None:
         span = (span[0] + base, span[1] + base)
-    statement = ClassifiedBy(base, base + max(stmt_end, label_end), name, span, found, codes)
-    return statement.read(names, base)
+    end = base + max(stmt_end, label_end)
+    return ClassifiedBy(base, end, name, span, found, codes, source)
 
 
 _NAME_LINE = re.compile(r"[ \t]*[^\W\d_][\w.'’\- ,\"“”]{2,60}?[ \t\\\r]*(?=\n|\Z)")

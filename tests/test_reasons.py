@@ -570,11 +570,11 @@ def test_seed_statement() -> None:
         name_span=(start + 15, start + 49),
         reasons=BD,
         warnings=(),
-        person="Stephen A. Seche",
-        person_span=(start + 33, start + 49),
-        title="Charge d'Affaires",
-        title_span=(start + 15, start + 32),
     )
+    # The person, title and post, read on first use (issue 14).
+    assert (found.person, found.person_span) == ("Stephen A. Seche", (start + 33, start + 49))
+    assert (found.title, found.title_span) == ("Charge d'Affaires", (start + 15, start + 32))
+    assert (found.post, found.post_span) == (None, None)
 
 
 @pytest.mark.parametrize(
