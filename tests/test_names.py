@@ -7,6 +7,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from redactor.names import (
     is_common_word,
@@ -19,6 +21,7 @@ from redactor.names import (
     searchable,
     surname,
 )
+from redactor.reasons import find_classified_by
 from tests.conftest import ROOT
 
 
@@ -162,3 +165,41 @@ def test_wordlists_are_current() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+TITLES = ["Ambassador", "DCM", "Charge d'Affaires, a.i.", "Acting Deputy Chief of Mission",
+          "Political Counselor", "EUR/PRA Director", "A/DCM", "CDA", "PolCouns",
+          "Minister-Counselor for Political Affairs", "Consul General", ""]  # fmt: skip
+FIRST = ["Marc", "Anne", "Stephen", "Jo", "Hoyt", "Eleni", "Oluwaseun", "Ng"]
+MIDDLE = ["", "A.", "W.", "Q."]
+LAST = ["Wall", "Patterson", "Seche", "Yee", "Kowalczyk", "Nakamura-Ortiz", "O'Brien", "D'Elia"]
+POSTS = ["", ", U.S. Embassy Kabul", ", DOS", ", Embassy Tripoli, Dept of State", ", INR/OPS"]
+CLAUSES = [" for reasons 1.4 (b) and (d).", ", reasons 1.4 b/d", " for Reasons 1.4(b)", ""]
+
+
+@st.composite
+def statements(draw: st.DrawFn) -> tuple[str, str]:
+    """A statement built from a title, a name, a post and a clause, and its person."""
+    person = " ".join(
+        w for w in (draw(st.sampled_from(FIRST)), draw(st.sampled_from(MIDDLE)),
+                    draw(st.sampled_from(LAST))) if w
+    )  # fmt: skip
+    title, post = draw(st.sampled_from(TITLES)), draw(st.sampled_from(POSTS))
+    statement = f"Classified By: {title} {person}{post}{draw(st.sampled_from(CLAUSES))}"
+    statement = statement.replace("  ", " ")
+    if draw(st.booleans()):
+        return statement.upper(), person.upper()
+    return statement, person
+
+
+@settings(max_examples=300, deadline=None)
+@given(statements())
+def test_the_person_is_read_whatever_surrounds_it(case: tuple[str, str]) -> None:
+    """The person a fields cut cuts holds every word of the name and no title or post
+    word, whatever title, post, clause and case surround it."""
+    statement, person = case
+    found = find_classified_by(statement + "\n\n1. (C) Text.\n")
+    assert found is not None
+    assert found.person == person
+    assert found.person_span is not None
+    assert statement[slice(*found.person_span)] == person
