@@ -552,7 +552,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for c in CASES:
             print(f"{c.name:<16} {c.label}")
         for x in RATIOS:
-            print(f"ratio: {x.label}: {x.numerator} / {x.denominator} >= {x.target:.2f}x")
+            target = "no target" if x.target is None else f">= {x.target:.2f}x"
+            print(f"ratio: {x.label}: {x.numerator} / {x.denominator} {target}")
         return 0
     if args.reps < 3:
         ap.error("--reps must be at least 3")

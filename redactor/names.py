@@ -359,6 +359,23 @@ class NameReading:
     post: str | None = None
     post_span: tuple[int, int] | None = None
 
+    def shifted(self, by: int) -> NameReading:
+        """The same reading with its offsets moved by ``by``."""
+        if by == 0:
+            return self
+
+        def moved(span: tuple[int, int] | None) -> tuple[int, int] | None:
+            return None if span is None else (span[0] + by, span[1] + by)
+
+        return NameReading(
+            person=self.person,
+            person_span=moved(self.person_span),
+            title=self.title,
+            title_span=moved(self.title_span),
+            post=self.post,
+            post_span=moved(self.post_span),
+        )
+
 
 class _Tok(NamedTuple):  # a NamedTuple, not a dataclass: made by the thousand per batch
     text: str
@@ -489,7 +506,15 @@ def _person(run: list[_Tok], kinds: list[str]) -> bool:
 
 
 def read_names(text: str, lo: int, hi: int) -> NameReading:
-    """The person, title and post in ``text[lo:hi]``, the name region of a
+    """The person, title and post in ``text[lo:hi]`` (offsets in ``text``); see
+    :func:`_read_region`, which reads the region alone (cached: a post's cables name the
+    same classifier again and again)."""
+    return _read_region(text[lo:hi]).shifted(lo)
+
+
+@functools.lru_cache(maxsize=2048)
+def _read_region(text: str) -> NameReading:
+    """The person, title and post in ``text``, the name region of a
     ``Classified By`` statement (the label and the reason clause already cut off).
 
     The region is read in segments parted by commas and semicolons. In the first segment
@@ -500,7 +525,7 @@ def read_names(text: str, lo: int, hi: int) -> NameReading:
     that holds a post, office, agency or country word is the post (``U.S. Embassy
     Kabul``, ``Dept of State``), another is the title (``Chris Stevens, CDA``).
     """
-    tokens = _trim_clause(_rejoin(_tokens(text, lo, hi)))
+    tokens = _trim_clause(_rejoin(_tokens(text, 0, len(text))))
     if not tokens:
         return NameReading()
     # A statement in one case ("AMBASSADOR CHARLES A. RAY", "ambassador john beyrle") tells

@@ -93,7 +93,7 @@ class ClassifiedBy:
                 self._reading.append(source or NameReading())
             else:
                 text, shift, lo, hi = source
-                self._reading.append(_moved(read_names(text, lo, hi), shift))
+                self._reading.append(read_names(text, lo, hi).shifted(shift))
         return self._reading[0]
 
     person = _Read[str | None]()
@@ -102,20 +102,6 @@ class ClassifiedBy:
     title_span = _Read[tuple[int, int] | None]()
     post = _Read[str | None]()
     post_span = _Read[tuple[int, int] | None]()
-
-
-def _moved(names: NameReading, shift: int) -> NameReading:
-    def moved(span: tuple[int, int] | None) -> tuple[int, int] | None:
-        return None if span is None else (span[0] + shift, span[1] + shift)
-
-    return NameReading(
-        person=names.person,
-        person_span=moved(names.person_span),
-        title=names.title,
-        title_span=moved(names.title_span),
-        post=names.post,
-        post_span=moved(names.post_span),
-    )
 
 
 # -- the reason clause --------------------------------------------------------------------
@@ -544,7 +530,7 @@ def _statement(text: str, label: re.Match[str], stop: int, *, fast: bool = True)
         if name_line is not None:
             longer = read_names(src, span[0], name_line)
             if longer.person_span is not None and longer.person_span[0] >= stmt_end:
-                source = _moved(longer, base)
+                source = longer.shifted(base)
                 span, stmt_end = (span[0], name_line), name_line
                 name = " ".join(src[span[0] : name_line].split())
     found, codes = _result(reasons, warnings)

@@ -601,7 +601,7 @@ class _Engine:
                 # released (a cleared-by list, the sign-off): otherwise the cut protects
                 # nothing.
                 for form in named.searched:
-                    spans.extend(view.back(_find_name(view.text, skeleton(form))))
+                    spans.extend(view.back(_find_name(view.text, _skeleton_form(form))))
             for start, end in spans:
                 for lo, hi in _clip(start, end, released):
                     found.append((lo, hi, term.id, codes))
@@ -889,6 +889,7 @@ def _matchers(policy: Policy) -> list[tuple[Any, list[tuple[Any, bool]]]]:
     return out
 
 
+@functools.lru_cache(maxsize=2048)  # a post's cables name the same people again and again
 def _name_forms(name: str, *, surnames: bool) -> tuple[str, ...]:
     """The forms of a person's name cut wherever they stand (matched as skeletons): the
     name as read (a single word only when :func:`redactor.names.searchable`), and its surname
@@ -904,6 +905,11 @@ def _name_forms(name: str, *, surnames: bool) -> tuple[str, ...]:
     if last is not None:
         forms.append(last)
     return tuple(f for f in dict.fromkeys(forms) if skeleton(f).strip())
+
+
+@functools.lru_cache(maxsize=4096)
+def _skeleton_form(form: str) -> str:
+    return skeleton(form)
 
 
 def _find_name(text: str, form: str) -> Iterator[tuple[int, int]]:
