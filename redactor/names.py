@@ -35,6 +35,7 @@ __all__ = [
     "NameReading",
     "is_common_word",
     "is_country_word",
+    "is_frequent_word",
     "is_office",
     "is_signoff_name",
     "is_title",
@@ -315,6 +316,18 @@ def is_country_word(token: str) -> bool:
 @functools.cache
 def _common() -> frozenset[str]:
     return _wordlist("common-words.txt")
+
+
+@functools.cache
+def _frequent() -> frozenset[str]:
+    return _wordlist("frequent-words.txt")
+
+
+def is_frequent_word(word: str) -> bool:
+    """Whether English uses ``word`` at least once in a million words (``wordfreq`` Zipf
+    3.0 or more, as ``tools/gen_wordlists.py`` wrote the list): ``Jones``, ``Kelly`` and
+    ``Gordon`` are, ``Vershbow`` and ``Eikenberry`` are not."""
+    return unicodedata.normalize("NFKC", word).casefold() in _frequent()
 
 
 def is_common_word(word: str) -> bool:

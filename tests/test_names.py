@@ -203,3 +203,27 @@ def test_the_person_is_read_whatever_surrounds_it(case: tuple[str, str]) -> None
     assert found.person == person
     assert found.person_span is not None
     assert statement[slice(*found.person_span)] == person
+
+
+def test_the_runtime_needs_no_dev_only_library() -> None:
+    """wordfreq, english-words and pycountry are dev extras (tools/gen_wordlists.py): a
+    release and a batch's consistency facts run without them."""
+    code = (
+        "import sys\n"
+        "for name in ('wordfreq', 'english_words', 'pycountry'):\n"
+        "    sys.modules[name] = None\n"
+        "import datetime, redactor\n"
+        "from redactor.batch.consistency import facts_of\n"
+        "text = open(sys.argv[1], encoding='utf-8').read()\n"
+        "doc = redactor.parse(text)\n"
+        "pol = redactor.load_policy(sys.argv[2])\n"
+        "r = redactor.redact(doc, pol, as_of=datetime.date(2026, 12, 7))\n"
+        "assert r.cuts and facts_of(doc, r).cuts\n"
+        "assert doc.classified_by.person == 'Stephen A. Seche'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "examples" / "06DAMASCUS728.txt"),
+         str(ROOT / "policies" / "foia-release.yaml")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr

@@ -54,7 +54,6 @@ string is keyed only where its first word stands and the words after it are cut 
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import re
@@ -65,12 +64,11 @@ from dataclasses import dataclass
 from typing import IO, Any, Final
 
 from redactor.model import Document
-from redactor.names import searchable
+from redactor.names import is_frequent_word, searchable
 from redactor.redact import Redacted
 
 __all__ = [
     "FACTS_VERSION",
-    "LONE_NAME_ZIPF",
     "MAX_CUT_STRINGS",
     "Consistency",
     "Facts",
@@ -82,9 +80,6 @@ __all__ = [
 # 3: only cut strings worth following (worth_following), each with its first offsets.
 # Facts of an earlier version are re-derived by a resumed batch (Facts.current).
 FACTS_VERSION: Final = 3
-# A lone cut word is followed only below this: once in a million English words. On the
-# corpus, the surnames of two people or more (Jones, Kelly, Martinez, Gordon) are above.
-LONE_NAME_ZIPF: Final = 3.0
 
 MAX_CUT_STRINGS: Final = 200_000  # distinct cut strings held for the final scan
 MAX_WORDS_KNOWN: Final = 10_000  # distinct released words whose keys are remembered
@@ -230,7 +225,7 @@ def worth_following(words: Sequence[str]) -> bool:
     string of several is followed when one of them may be searched alone
     (:func:`redactor.names.searchable`: no common word, title, office, post or country):
     ``Thomas White`` is. A lone word must also be rare in English, met less than once
-    in a million words (``wordfreq`` Zipf under :data:`LONE_NAME_ZIPF`): ``Vershbow`` and
+    in a million words (:func:`redactor.names.is_frequent_word`): ``Vershbow`` and
     ``Eikenberry`` are followed; ``White``, ``via``, ``State``, ``KABUL`` and
     ``(protect)`` are not, nor ``Jones``, ``Kelly`` or ``Gordon``. Cut in one cable for a
     reason of that cable, such a word released elsewhere is an ordinary word or another
@@ -239,15 +234,8 @@ def worth_following(words: Sequence[str]) -> bool:
     """
     named = [w for w in words if sum(c.isalpha() for c in w) >= 2 and len(set(w)) > 1]
     if len(named) == 1:
-        return searchable(named[0]) and _zipf(named[0]) < LONE_NAME_ZIPF
+        return searchable(named[0]) and not is_frequent_word(named[0])
     return any(searchable(word) for word in named)
-
-
-@functools.lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
-    import wordfreq  # noqa: PLC0415 - its lists load on first use
-
-    return float(wordfreq.zipf_frequency(word, "en"))
 
 
 def pack_words(text: str) -> bytes:
