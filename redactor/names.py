@@ -705,21 +705,35 @@ def searchable(word: str) -> bool:
     return not (is_common_word(word) or is_title(word) or is_office(word) or is_country_word(word))
 
 
+# Words that end a cable's text, never a signer's name.
+_NOT_NAMES: Final = frozenset(
+    {"END", "TEXT", "CABLE", "COMMENT", "SUMMARY", "NOTE", "NNNN", "SIPDIS", "BT", "QUOTE",
+     "UNQUOTE", "POINTS", "MESSAGE", "MINIMIZE", "CONSIDERED"}
+)  # fmt: skip
+
+
 def is_signoff_name(value: str, person: str | None) -> bool:
     """Whether a sign-off names someone (and so is cut by a ``signature`` field).
 
     ``SECHE``, ``Danilovich``, ``Chris Stevens`` are names; ``AMBASSADOR``, ``STATE``,
-    ``NNNN`` are not. A common word is a name when it is the classifier's surname (the
-    sign-off ``WHITE`` under ``Classified By: Consul General Thomas White``).
+    ``EMBASSY`` are not. A word at the foot of a cable is taken for a name unless it is a
+    title, office, post or country, or has fewer than two letters: fail closed, a sign-off
+    ``WOOD`` or ``WHITE`` is a name there (the surname of Ambassador Wood), though alone
+    it is never searched for elsewhere (:func:`searchable`). Words of the classifier's
+    own name always are (``RAY`` under ``Classified By: Ambassador Charles A. Ray``).
     """
     words = [w.strip(".,;:") for w in value.split()]
     words = [w for w in words if w]
     if not words or len(words) > 4:
         return False
+    # "End points. RICE", "End Cable Text": the last line of text, not a name.
+    if any(w.upper() in _NOT_NAMES or not (w[0].isupper() or w in _PARTICLES) for w in words):
+        return False
     if person is not None:
         theirs = {w.strip(".,;:").casefold() for w in person.split()}
         if all(w.casefold() in theirs for w in words):
             return True
-    if any(is_title(w) or is_office(w) or is_country_word(w) for w in words):
-        return False
-    return not all(is_common_word(w) for w in words)
+    return not any(
+        is_title(w) or is_office(w) or is_country_word(w) or sum(c.isalpha() for c in w) < 2
+        for w in words
+    )

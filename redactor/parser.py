@@ -63,7 +63,7 @@ from redactor.model import (
     build_portion,
     read_value,
 )
-from redactor.names import is_office, is_title
+from redactor.names import is_common_word, is_office, is_title
 from redactor.reasons import ClassifiedBy, find_classified_by, parse_reasons
 
 __all__ = ["parse"]
@@ -2032,6 +2032,9 @@ class _Parser:
         m = _GLUED_SIGNATURE.search(text, max(starts[-1].pos, end - 80), end)
         if m is None or m.group("sig").split()[-1] in _NOT_SIGNERS:
             return
+        sig = m.group("sig")
+        if not sig.isupper() and is_common_word(sig):
+            return  # "... he said. Yes": a capitalised word that ends the text, no name
         lead, stop = m.span("sig")
         self._field("signature", lead, stop, lead, stop)
 

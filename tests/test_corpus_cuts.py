@@ -99,16 +99,20 @@ def _folded(text: str) -> list[str]:
 
 
 def _allowed(document: Document, start: int, end: int) -> bool:
-    """The classifier's own person name as a whole, or a sign-off of their name at its
-    own place (``WHITE`` under ``Thomas White``)."""
+    """The classifier's own person name as a whole, or, at a sign-off's own place, a
+    name: capitalised words none of which is a post, agency, office, title or country
+    (``WHITE`` under ``Thomas White``; ``RICE`` at the foot of a Secretary's cable, a
+    common word but her name there). Elsewhere a common word alone is never cut."""
+    signoffs = {(f.value_start, f.value_end) for f in document.fields if f.name == "signature"}
+    if (start, end) in signoffs:
+        words = _words(document.text[start:end])
+        return bool(words) and all(
+            w[0].isupper() and _junk(w, frozenset()) in (None, "a common word") for w in words
+        )
     by = document.classified_by
     if by is None or by.person is None:
         return False
-    cut, person = _folded(document.text[start:end]), _folded(by.person)
-    if cut == person:
-        return True
-    signoffs = {(f.value_start, f.value_end) for f in document.fields if f.name == "signature"}
-    return (start, end) in signoffs and bool(cut) and set(cut) <= set(person)
+    return _folded(document.text[start:end]) == _folded(by.person)
 
 
 def _field_terms(policy: Policy) -> frozenset[str]:
