@@ -727,7 +727,11 @@ def is_signoff_name(value: str, person: str | None) -> bool:
     if not words or len(words) > 4:
         return False
     # "End points. RICE", "End Cable Text": the last line of text, not a name.
-    if any(w.upper() in _NOT_NAMES or not (w[0].isupper() or w in _PARTICLES) for w in words):
+    if any(
+        w.upper() in _NOT_NAMES
+        or not (w[0].isupper() or w in _PARTICLES or w.upper() in _SUFFIXES)  # "Timken jr"
+        for w in words
+    ):
         return False
     if person is not None:
         theirs = {w.strip(".,;:").casefold() for w in person.split()}

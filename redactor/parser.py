@@ -798,17 +798,23 @@ _SIGNATURE = re.compile(r"[A-Z][A-Za-z.'\-]+(?:[ \t]+[A-Za-z.'\-]+){0,3}")
 # cables): one or two upper-case words after a sentence end, at the very end.
 # Also one capitalised word ("... the conversation. Eikenberry", 10KABUL436), and after
 # the London embassy's website lines ("...index. cfm Tuttle", 08LONDON1001; "...Portal:Unit
-# ed_Kingdom TUTTLE", 08LONDON1176).
+# ed_Kingdom TUTTLE", 08LONDON1176), and after the end of a quoted text ("END TEXT
+# HEFFERN", 10USNATO52).
 # After a section marker ("... 002 OF 002 HEARNE", 09RIODEJANEIRO285), and before the
 # date a later copy added ("... offense. KUBISKE 2009-12-31", 09BRASILIA1540).
 _GLUED_SIGNATURE = re.compile(
-    r"(?:(?<=[.!?\"”’)])|(?<=cfm)|(?<=htm)|(?<=html)|(?<=_Kingdom)|(?<=OF \d{3}))[ \t]{1,4}"
+    r"(?:(?<=[.!?\"”’)])|(?<=cfm)|(?<=htm)|(?<=html)|(?<=_Kingdom)|(?<=OF \d{3})"
+    r"|(?<=END TEXT)|(?<=End Text))[ \t]{1,4}"
     r"(?P<sig>[A-Z][A-Z'\-]+(?:[ \t]+[A-Z][A-Z'\-]+)?|[A-Z][a-z][A-Za-z'\-]+)"
     r"(?:[ \t]+\d{4}-\d\d-\d\d)?[ \t]*\Z"
 )
 _LONE_SIGNER = re.compile(r"[A-Z][A-Za-z'\-]{3,}")
 # A teletype instruction before the sign-off: "MINIMIZE CONSIDERED SHANNON" (10BRASILIA43).
-_SIGNATURE_PREFIX = re.compile(r"MINIMIZE[ \t]+CONSIDERED[ \t]+")
+# Also the end of a quoted text before it: "END TEXT HEFFERN" (10USNATO52), "CLINTON
+# UNQUOTE CLINTON" (09STATE127892: the quoted message's signer, then the cable's).
+_SIGNATURE_PREFIX = re.compile(
+    r"(?:MINIMIZE[ \t]+CONSIDERED|END[ \t]+TEXT|End[ \t]+Text|(?:[A-Z]+[ \t]+)?UNQUOTE)[ \t]+"
+)
 # The header fields and claims inside which an unmarked label is no unit of its own.
 _HEADER_FIELDS = frozenset({"reference", "subject", "tags", "declassification", "caption"})
 _HEADER_CLAIMS = frozenset(
@@ -1984,6 +1990,8 @@ class _Parser:
             return None
         line = text[start:end]
         m = _SIGNATURE.fullmatch(line.strip())
+        if m is not None and ". " in line.strip():
+            m = None  # "End Text. AGUIRRE" (07MADRID1722): the name glued to a sentence
         if m is None or len(line.strip()) > 40 or line.strip().endswith("."):
             if starts:
                 self._glued_signature(starts, end)

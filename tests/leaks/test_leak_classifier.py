@@ -199,6 +199,12 @@ def test_a_common_word_surname_is_cut_in_the_name_not_alone() -> None:
                      id="after-a-section-marker"),
         pytest.param("June 24, 1984.\nTRIVELLIX\n\nDANIEL ORTEGA AN...\n", "TRIVELLIX",
                      id="under-the-text-above-a-trailer"),
+        pytest.param("(Complimentary closing)\n\nEnd Text. AGUIRREX\n", "AGUIRREX",
+                     id="after-end-text-on-its-line"),
+        pytest.param("to the ANA TF.\n\nEND TEXT HEFFERNX\n", "HEFFERNX", id="after-END-TEXT"),
+        pytest.param("as she said.\n\nCLINTONX UNQUOTE CLINTONX\n", "CLINTONX",
+                     id="after-unquote"),
+        pytest.param("the firm.\n\nTimkenx jr\n", "Timkenx jr", id="a-lower-case-suffix"),
     ],
 )  # fmt: skip
 def test_a_signoff_in_every_corpus_shape_is_cut(ending: str, name: str) -> None:
