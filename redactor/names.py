@@ -100,6 +100,7 @@ _TITLE_WORDS: Final = frozenset(
         "ENVOY",
         "ESTH",
         "ESTOFF",
+        "FPA",
         "EXEC",
         "EXECUTIVE",
         "GENERAL",

@@ -612,3 +612,33 @@ def test_consistency_facts_of_an_older_state_are_derived_again(tmp_path: Path) -
     finally:
         checks.close()
     assert json.loads(buffer.getvalue())["cut_in"] == [{"document": "a", "at": None}]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        # Another person of the same surname: a first name no cut string holds before it.
+        ("Minister of Defense Carmelina Seche spoke.", False),
+        ("TREASURY FOR MURDENX/SECHE", False),
+        # The person cut: after a title, or after their own first name.
+        ("Ambassador Seche spoke.", True),
+        ("Stephen Seche spoke.", True),
+        ("Seche spoke.", True),
+    ],
+)
+def test_a_lone_surname_after_another_first_name_is_another_person(
+    tmp_path: Path, sentence: str, flagged: bool
+) -> None:
+    """The seed's sign-off SECHE is cut; a second cable releases the word (issue 14)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    other = seed.replace("000728", "000729").replace(NAME, "Jane Q. Doe").replace("SECHE", "DOE")
+    other = other.replace("(C) ", f"(C) {sentence} ", 1)
+    (folder / "a.txt").write_text(seed, encoding="utf-8")
+    (folder / "b.txt").write_text(other, encoding="utf-8")
+    out = tmp_path / "out"
+    result = batch(out, folder / "a.txt", folder / "b.txt")
+    assert result.exit_code == 0, result.stderr
+    found = summary(out)["consistency"]["cut_released"]["documents"]
+    assert found == (1 if flagged else 0)
