@@ -11,14 +11,17 @@ import dataclasses
 import datetime
 import hashlib
 import json
+import os
 import re
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any, Literal
 
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from redactor import __version__
 from redactor._atomic import replacing
@@ -293,6 +296,10 @@ def apply_command(  # noqa: PLR0917 - click passes every option by name
         _write(audit, (line + "\n").encode("utf-8"))
 
 
+# Below this many columns explain prints a list, not a table (issue 15, point 8).
+_TABLE_WIDTH = 120
+
+
 @main.command("explain")
 @POLICY
 @AS_OF
@@ -308,30 +315,44 @@ def explain_command(
     if as_json:
         click.echo(audit_json(redacted, policy_file=Path(policy_path).name, policy_sha256=digest))
         return
-    # Piped output gets a wide fixed width: reasons stay one line each for grep.
-    console = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+    # Piped output gets a wide fixed width, reasons one line each for grep, unless COLUMNS
+    # says otherwise; a terminal gets its own width.
+    wide = sys.stdout.isatty() or "COLUMNS" in os.environ
+    console = Console(highlight=False, width=None if wide else 160)
     console.print(
         f"[bold]{redacted.reference_id or redacted.source}[/bold]: "
         f"{redacted.release.value.upper()} release as of {redacted.as_of.isoformat()} "
         f"under {redacted.policy}; marking {printed_banner(redacted.marking)}",
         markup=True,
     )
-    table = Table()
-    for column in ("#", "kind", "mark", "decision", "rule", "codes"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("reason", overflow="fold")
-    for d in redacted.decisions:
-        style = "red" if d.action is Action.WITHHOLD else "green"
-        table.add_row(
-            d.number or "",
-            d.kind,
-            d.mark or "",
-            f"[{style}]{d.action.value}[/{style}]",
-            d.rule,
-            ", ".join(d.codes),
-            d.reason,
-        )
-    console.print(table)
+    if console.width >= _TABLE_WIDTH:
+        table = Table()
+        for column in ("#", "kind", "mark", "decision", "rule", "codes"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("reason", overflow="fold")
+        for d in redacted.decisions:
+            style = "red" if d.action is Action.WITHHOLD else "green"
+            table.add_row(
+                d.number or "",
+                d.kind,
+                d.mark or "",
+                Text(d.action.value, style=style),
+                d.rule,
+                ", ".join(d.codes),
+                Text(d.reason),
+            )
+        console.print(table)
+    else:
+        # Too narrow for the table (its reason column would be a few characters wide, each
+        # row some 60 lines tall): a line per unit, its reason wrapped under it.
+        for d in redacted.decisions:
+            style = "red" if d.action is Action.WITHHOLD else "green"
+            line = Text(" ".join(x for x in (d.number, d.kind, d.mark) if x) + ": ")
+            line.append(d.action.value, style=style)
+            line.append(f" by {d.rule}" + (f"; {', '.join(d.codes)}" if d.codes else ""))
+            console.print(line)
+            for part in textwrap.wrap(d.reason, max(20, console.width - 4)):
+                console.print(Text("    " + part))
     if redacted.cuts:
         terms = sorted({t for c in redacted.cuts for t in c.terms})
         console.print(f"{len(redacted.cuts)} cut(s) by term(s): {', '.join(terms)}")

@@ -19,8 +19,9 @@ FOIA = str(ROOT / "policies" / "foia-release.yaml")
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), input=stdin)
+def run(*args: str, stdin: bytes | None = None, columns: str | None = None) -> tuple[int, str, str]:
+    # COLUMNS set only when a test asks: explain's layout follows it.
+    result = CliRunner().invoke(main, list(args), input=stdin, env={"COLUMNS": columns})
     # The raw bytes: click's ``stdout`` turns CRLF into LF, which would hide a bug.
     return result.exit_code, result.stdout_bytes.decode("utf-8"), result.stderr
 
@@ -83,6 +84,22 @@ def test_explain_table() -> None:
         'wherever "Stephen A. Seche" or "Seche" stands'
     ) in out
     assert 'term classifier: signature gave the person "SECHE", cut there and wherever' in out
+
+
+@pytest.mark.parametrize("columns", ["80", "100", "60"])
+def test_explain_is_readable_in_a_narrow_terminal(columns: str) -> None:
+    """Below 120 columns explain prints a line per unit and its reason under it, never a
+    table whose reason column is a few characters wide (issue 15, point 8)."""
+    code, out, err = run("explain", "-p", FOIA, "--as-of", "2010-01-01", SEED, columns=columns)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert all(len(line) <= int(columns) for line in lines)
+    assert "┃" not in out  # no table
+    joined = " ".join(out.split())
+    assert "1 paragraph (C): withhold by still-classified; B1, 1.4(B), 1.4(D)" in joined
+    assert "DECL 2016-02-26 after as-of 2010-01-01" in joined
+    assert 'gave the person "Stephen A. Seche"' in joined
+    assert len(lines) < 30  # a few lines a unit, not a few characters a line
 
 
 def test_explain_json_holds_no_names() -> None:
