@@ -15,7 +15,7 @@ from typing import Final
 
 import click
 
-from redactor._options import AS_OF, POLICY
+from redactor._options import AS_OF, MAX_SIZE, POLICY
 from redactor.batch.runner import AUDIT_FILE, LOCK_FILE, SUMMARY_FILE
 from redactor.batch.state import STATE_FILE
 from redactor.errors import RedactorError
@@ -57,8 +57,11 @@ def release_folder(target: str | os.PathLike[str]) -> tuple[Path, str] | None:
     metavar="REVIEW.html",
     help="Write the page here (atomically); never inside a batch release folder.",
 )
+@MAX_SIZE
 @click.argument("file", metavar="INPUT", type=str)
-def preview_command(policy_path: str, as_of: str | None, output: str, file: str) -> None:
+def preview_command(
+    policy_path: str, as_of: str | None, output: str, max_size: int, file: str
+) -> None:
     """Write an HTML review page of INPUT: NOT FOR RELEASE, it shows the withheld text."""
     # Imported here, not at the top: redactor.cli registers this command at its end, so
     # a top-level import would be circular when this module is imported first.
@@ -72,7 +75,7 @@ def preview_command(policy_path: str, as_of: str | None, output: str, file: str)
             "a preview shows withheld text and must never sit in or under a folder that is "
             "published: write it elsewhere, e.g. review/"
         )
-    document, redacted, _ = _apply(policy_path, as_of, file)
+    document, redacted, _ = _apply(policy_path, as_of, file, max_size)
     _write(output, render_preview(document, redacted).encode("utf-8"))
     click.echo(
         f"wrote {output}: {WATERMARK} ({redacted.withheld} withheld, {redacted.released} "

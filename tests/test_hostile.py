@@ -356,10 +356,12 @@ def test_size_limit_refuses_a_larger_document(tmp_path: Path) -> None:
     assert cli(*args, "--max-size", str(limit + 1), str(SEED)).exit_code == 0
 
 
-@pytest.mark.parametrize("command", ["inspect", "explain", "apply"])
-def test_size_limit_on_every_reading_command_and_stdin(command: str) -> None:
+@pytest.mark.parametrize("command", ["inspect", "explain", "apply", "preview"])
+def test_size_limit_on_every_reading_command_and_stdin(command: str, tmp_path: Path) -> None:
     """The limit holds for every command that reads a document, stdin and the env var too."""
-    policy_args = () if command == "inspect" else ("-p", FOIA)
+    policy_args: tuple[str, ...] = () if command == "inspect" else ("-p", FOIA)
+    if command == "preview":
+        policy_args = (*policy_args, "-o", str(tmp_path / "review.html"))
     data = SEED.read_bytes()
     result = cli(command, *policy_args, "-", stdin=data, env={"REDACTOR_MAX_SIZE": "1K"})
     assert result.exit_code == 2
