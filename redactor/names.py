@@ -281,9 +281,9 @@ def is_office(token: str) -> bool:
     return key in AGENCY_WORDS or key in POST_WORDS or ("/" in key and len(key) <= 16)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8192)  # bounded: a batch of 100,000 cables meets many names
 def near_title(token: str) -> bool:
-    """A misspelt title of six letters or more (``Ambasador``, ``Glbal``, ``Counsellor``).
+    """A misspelt title of five letters or more (``Ambasador``, ``Glbal``, ``Counsellor``).
 
     One edit away from a title word (difflib ratio 0.85 or more): telegrams were
     typed by hand, and a misspelt title read as a name would be cut all through a cable.
