@@ -205,13 +205,13 @@ def _apply(
     as_of: str | None,
     file: str,
     max_size: int = DEFAULT_MAX_DOCUMENT_BYTES,
-) -> tuple[Document, Redacted, str]:
+) -> tuple[Document, Redacted, str, Policy]:
     policy = load_policy(policy_path)
     when = _as_of(as_of, policy)
     text, name = _read(file, max_size)
     digest = hashlib.sha256(Path(policy_path).read_bytes()).hexdigest()
     document = parse(text, source=name)
-    return document, redact(document, policy, as_of=when), digest
+    return document, redact(document, policy, as_of=when), digest, policy
 
 
 @main.command("apply")
@@ -267,7 +267,7 @@ def apply_command(  # noqa: PLR0917 - click passes every option by name
         if output is None:
             raise InputError("--format pdf writes a file: give it with -o OUT.pdf")
         pdf = output
-    document, redacted, digest = _apply(policy_path, as_of, file, max_size)
+    document, redacted, digest, _ = _apply(policy_path, as_of, file, max_size)
     # Case and document numbers differ per document while a policy serves many: the
     # options override the policy's output keys one by one.
     overrides = {
@@ -311,7 +311,7 @@ def explain_command(
 ) -> None:
     """Show the decision, rule and reason for each portion of INPUT, and the person each
     header field of a term gave."""
-    document, redacted, digest = _apply(policy_path, as_of, file, max_size)
+    document, redacted, digest, policy = _apply(policy_path, as_of, file, max_size)
     if as_json:
         click.echo(audit_json(redacted, policy_file=Path(policy_path).name, policy_sha256=digest))
         return
@@ -358,7 +358,7 @@ def explain_command(
         console.print(f"{len(redacted.cuts)} cut(s) by term(s): {', '.join(terms)}")
     # Which person each header field gave (issue 14, point 2): a reviewer's view of the
     # source, like `inspect`; never part of a release or its audit.
-    for term in load_policy(policy_path).terms:
+    for term in policy.terms:
         for named in field_names(document, term):
             searched = " or ".join(f'"{form}"' for form in named.searched)
             elsewhere = f"and wherever {searched} stands" if searched else "and nowhere else"

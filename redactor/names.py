@@ -31,6 +31,7 @@ from typing import Final, NamedTuple
 
 __all__ = [
     "AGENCY_WORDS",
+    "NOT_NAMES",
     "POST_WORDS",
     "NameReading",
     "is_common_word",
@@ -706,8 +707,9 @@ def searchable(word: str) -> bool:
     return not (is_common_word(word) or is_title(word) or is_office(word) or is_country_word(word))
 
 
-# Words that end a cable's text, never a signer's name.
-_NOT_NAMES: Final = frozenset(
+# Words that end a cable's text, never a signer's name (the parser's sign-off rules
+# read this list too).
+NOT_NAMES: Final = frozenset(
     {"END", "TEXT", "CABLE", "COMMENT", "SUMMARY", "NOTE", "NNNN", "SIPDIS", "BT", "QUOTE",
      "UNQUOTE", "POINTS", "MESSAGE", "MINIMIZE", "CONSIDERED"}
 )  # fmt: skip
@@ -729,7 +731,7 @@ def is_signoff_name(value: str, person: str | None) -> bool:
         return False
     # "End points. RICE", "End Cable Text": the last line of text, not a name.
     if any(
-        w.upper() in _NOT_NAMES
+        w.upper() in NOT_NAMES
         or not (w[0].isupper() or w in _PARTICLES or w.upper() in _SUFFIXES)  # "Timken jr"
         for w in words
     ):

@@ -63,7 +63,7 @@ from redactor.model import (
     build_portion,
     read_value,
 )
-from redactor.names import is_common_word, is_office, is_title
+from redactor.names import NOT_NAMES, is_common_word, is_office, is_title
 from redactor.reasons import ClassifiedBy, find_classified_by, parse_reasons
 
 __all__ = ["parse"]
@@ -820,7 +820,6 @@ _HEADER_FIELDS = frozenset({"reference", "subject", "tags", "declassification", 
 _HEADER_CLAIMS = frozenset(
     {PartKind.BANNER, PartKind.CAPTION, PartKind.DECLASSIFICATION, PartKind.TAGS}
 )
-_NOT_SIGNERS = frozenset({"COMMENT", "SUMMARY", "NOTE", "END", "SIPDIS", "NNNN", "CONSIDERED"})
 
 
 def parse(text: str, *, source: str | None = None) -> Document:
@@ -2028,7 +2027,7 @@ class _Parser:
         # ("... 1984.⏎TRIVELLI⏎⏎DANIEL ORTEGA AN...", "...this message.⏎Huntsman⏎huntsman").
         if above and not (_LONE_SIGNER.fullmatch(line) and above.endswith((".", '"', "”"))):
             return
-        if _SIGNATURE.fullmatch(line) is None or line.split()[-1] in _NOT_SIGNERS:
+        if _SIGNATURE.fullmatch(line) is None or line.split()[-1] in NOT_NAMES:
             return
         lead += len(text[lead:end]) - len(text[lead:end].lstrip())
         self._field("signature", lead, lead + len(line), lead, lead + len(line))
@@ -2038,7 +2037,7 @@ class _Parser:
         field for the name cut, not a part (it stays inside its unit)."""
         text = self.text
         m = _GLUED_SIGNATURE.search(text, max(starts[-1].pos, end - 80), end)
-        if m is None or m.group("sig").split()[-1] in _NOT_SIGNERS:
+        if m is None or m.group("sig").split()[-1] in NOT_NAMES:
             return
         sig = m.group("sig")
         if not sig.isupper() and is_common_word(sig):

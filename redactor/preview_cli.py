@@ -75,7 +75,7 @@ def preview_command(
             "a preview shows withheld text and must never sit in or under a folder that is "
             "published: write it elsewhere, e.g. review/"
         )
-    document, redacted, _ = _apply(policy_path, as_of, file, max_size)
+    document, redacted, _, _ = _apply(policy_path, as_of, file, max_size)
     _write(output, render_preview(document, redacted).encode("utf-8"))
     click.echo(
         f"wrote {output}: {WATERMARK} ({redacted.withheld} withheld, {redacted.released} "

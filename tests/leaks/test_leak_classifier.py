@@ -14,9 +14,10 @@ import datetime
 
 import pytest
 
-from redactor import parse, redact
+from redactor import load_policy, parse, redact
 from redactor.render.text import render_text
 from tests.builders import cable, policy
+from tests.conftest import ROOT
 
 EARLY = datetime.date(2010, 1, 1)
 NAMES = policy(
@@ -217,3 +218,30 @@ def test_a_signoff_in_every_corpus_shape_is_cut(ending: str, name: str) -> None:
 def test_a_last_word_that_is_no_name_is_kept() -> None:
     text = cable("C O N F I D E N T I A L", "02/26/2016", "¶1. (U) He said. Yes\n", sig=None)
     assert "He said. Yes" in released(text)
+
+
+EARLY_FOIA = datetime.date(2010, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # A page break inside a statement is read across (07PARIS170): it must not carry
+        # the statement, released as header, over the marked text after the break.
+        "Classified By: Ambassador Jon Holt for\n SECRET\nPAGE 02 TRIPOLI 00220 251228Z\n"
+        "(S) Zqwithheld source text here.",
+        "Classified By: Ambassador Jon Holt, reasons\n\nPAGE 02 TRIPOLI 00220 251228Z\n"
+        "(S) Zqwithheld source text here.",
+        # A label glued to an upper-case word is read; one glued inside a marked unit is
+        # that unit's text, withheld with it.
+        "¶1. (S) The ISRAELIClassified By: Zqwithheld source text here.",
+        # A lower-case label at a line start, quoted inside a marked unit.
+        "¶1. (S) He wrote:\nclassified by: Zqwithheld source text here.",
+    ],
+)
+def test_a_statement_rule_never_releases_marked_text(statement: str) -> None:
+    text = cable("C O N F I D E N T I A L", "02/26/2016", "¶2. (U) Plain.", by=statement, sig=None)
+    policy = load_policy(ROOT / "policies" / "foia-release.yaml")
+    release = render_text(redact(parse(text), policy, as_of=EARLY_FOIA))
+    assert "Zqwithheld" not in release
+    assert "source text" not in release
